@@ -1,0 +1,3 @@
+from dlkurs.cli import main
+
+main()

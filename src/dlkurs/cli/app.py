@@ -1,0 +1,209 @@
+"""Commands of `dlkurs`; each one a small function that delegates to a layer."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(
+    name="dlkurs",
+    help="Deep Learning mit Python & Keras – der Kurs als Software.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a German error (no traceback) and return the Exit to raise."""
+    err_console.print(f"[bold red]Fehler:[/] {message}")
+    return typer.Exit(code)
+
+
+@app.command(help="Prüft, ob dieser Rechner bereit für den Kurs ist (Versionen, Backend, GPU, Speicher, Daten).")
+def doctor(
+    as_json: Annotated[bool, typer.Option("--json", help="Ergebnis als JSON ausgeben.")] = False,
+) -> None:
+    from dlkurs import doctor as doc
+
+    if as_json:
+        checks = doc.run_checks()
+    else:
+        with console.status("Prüfe die Umgebung (Backend-Test kann einige Sekunden dauern) …"):
+            checks = doc.run_checks()
+    if as_json:
+        print(doc.as_json(checks))
+    else:
+        style = {doc.OK: "green", doc.WARN: "yellow", doc.FAIL: "bold red", doc.INFO: "cyan"}
+        table = Table(title="dlkurs doctor")
+        table.add_column("Prüfung")
+        table.add_column("Status")
+        table.add_column("Ergebnis")
+        table.add_column("Abhilfe")
+        for c in checks:
+            table.add_row(c.name, f"[{style[c.status]}]{c.status}[/]", c.value, c.remedy)
+        console.print(table)
+        if doc.failed(checks):
+            console.print("[bold red]Nicht bereit:[/] Bitte die Zeilen mit 'fehler' anhand der Abhilfe beheben.")
+        else:
+            console.print("[bold green]Bereit für den Kurs.[/]")
+    raise typer.Exit(1 if doc.failed(checks) else 0)
+
+
+@app.command("list", help="Zeigt alle Lektionen nach Tagen (mit Status des letzten Laufs).")
+def list_lessons(
+    runs: Annotated[Optional[Path], typer.Option("--runs", help="Ordner der Läufe (Standard: ./dlkurs-runs).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Als JSON ausgeben.")] = False,
+) -> None:
+    from dlkurs.lessons import catalog
+    from dlkurs.run.runner import latest_runs
+
+    latest = latest_runs(runs)
+    rows = []
+    for lesson in catalog():
+        run = latest.get(lesson.id)
+        rows.append(
+            {
+                "id": lesson.id,
+                "day": lesson.day,
+                "title": lesson.title,
+                "minutes": lesson.minutes,
+                "status": run.status if run else None,
+                "profile": run.profile if run else None,
+            }
+        )
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table(title="Lektionen")
+    for col in ("Tag", "Lektion", "Titel", "Dauer", "Letzter Lauf"):
+        table.add_column(col)
+    for row, lesson in zip(rows, catalog()):
+        run = latest.get(lesson.id)
+        status = "–" if run is None else (
+            f"[green]{run.status_de}[/] ({run.profile})" if run.ok else f"[red]{run.status_de}[/] ({run.profile})"
+        )
+        table.add_row(str(row["day"]), row["id"], row["title"], f"{row['minutes']} min", status)
+    console.print(table)
+
+
+def _select(lessons: list[str], day: Optional[int], all_: bool):
+    from dlkurs.lessons import UnknownLessonError, by_day, catalog, get
+
+    if all_:
+        return list(catalog())
+    chosen = []
+    if day is not None:
+        chosen += by_day(day)
+        if not chosen:
+            raise fail(f"Tag {day} hat keine Lektionen.", 2)
+    for lesson_id in lessons:
+        try:
+            chosen.append(get(lesson_id))
+        except UnknownLessonError as err:
+            raise fail(str(err), 2) from None
+    if not chosen:
+        raise fail("Keine Lektion gewählt: Lektionen angeben (z. B. 'dlkurs run 0.1 1.2'), --day N oder --all.", 2)
+    seen: set[str] = set()
+    return [lesson for lesson in chosen if not (lesson.id in seen or seen.add(lesson.id))]
+
+
+@app.command(help="Führt Lektionen headless aus und schreibt .ipynb, .html und .json in den Ordner der Läufe.")
+def run(
+    lessons: Annotated[Optional[list[str]], typer.Argument(help="Lektionen, z. B. 0.1 1.2", show_default=False)] = None,
+    day: Annotated[Optional[int], typer.Option("--day", help="Alle Lektionen dieses Tages.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Alle Lektionen des Kurses.")] = False,
+    profile: Annotated[str, typer.Option("--profile", help="quick (Probelauf) oder full (echte Kurszahlen).")] = "quick",
+    backend: Annotated[Optional[str], typer.Option("--backend", help="tensorflow oder jax (Standard: $KERAS_BACKEND bzw. tensorflow).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Ordner der Läufe (Standard: ./dlkurs-runs).")] = None,
+    time_factor: Annotated[float, typer.Option("--time-factor", help="Zeitbudgets mit diesem Faktor strecken (langsame Rechner).")] = 1.0,
+    as_json: Annotated[bool, typer.Option("--json", help="Zusammenfassung als JSON ausgeben.")] = False,
+) -> None:
+    from dlkurs.run.runner import BACKENDS
+    from dlkurs.settings import PROFILES, runs_dir
+
+    if profile not in PROFILES:
+        raise fail(f"Unbekanntes Profil '{profile}'. Erlaubt: {', '.join(PROFILES)}.", 2)
+    backend = backend or os.environ.get("KERAS_BACKEND", "tensorflow")
+    if backend not in BACKENDS:
+        raise fail(f"Unbekanntes Backend '{backend}'. Erlaubt: {', '.join(BACKENDS)}.", 2)
+    if time_factor <= 0:
+        raise fail("--time-factor muss größer als 0 sein.", 2)
+    chosen = _select(lessons or [], day, all_)
+    out_dir = (out or runs_dir()) / profile
+
+    from dlkurs.cli.runview import run_with_progress
+
+    runs = run_with_progress(
+        chosen, console=err_console if as_json else console,
+        profile=profile, backend=backend, out_dir=out_dir, time_factor=time_factor,
+    )
+    if as_json:
+        print(json.dumps([r.to_json() for r in runs], indent=2, ensure_ascii=False))
+    else:
+        from dlkurs.cli.runview import print_summary
+
+        print_summary(console, runs, out_dir)
+    raise typer.Exit(0 if all(r.ok or r.status == "skipped" for r in runs) else 1)
+
+
+@app.command(help="Richtet deinen Arbeitsordner mit allen Kurs-Notebooks ein und startet JupyterLab.")
+def start(
+    lesson: Annotated[Optional[str], typer.Argument(help="Diese Lektion gleich öffnen, z. B. 1.5", show_default=False)] = None,
+    folder: Annotated[Optional[Path], typer.Option("--folder", "-o", help="Arbeitsordner (Standard: $DLKURS_WORKSPACE oder ~/dlkurs).")] = None,
+    no_launch: Annotated[bool, typer.Option("--no-launch", help="Nur einrichten, JupyterLab nicht starten.")] = False,
+) -> None:
+    from dlkurs.build import workspace
+    from dlkurs.lessons import UnknownLessonError, get
+    from dlkurs.settings import workspace_dir
+
+    root = (folder or workspace_dir()).expanduser().resolve()
+    target = None
+    if lesson:
+        try:
+            target = workspace.notebook_path(root, get(lesson))
+        except UnknownLessonError as err:
+            raise fail(str(err), 2) from None
+    try:
+        with console.status(f"Richte den Arbeitsordner {root} ein …"):
+            actions = workspace.prepare(root)
+    except OSError as err:
+        raise fail(f"Der Arbeitsordner {root} ist nicht beschreibbar ({err.strerror}). Mit --folder einen anderen wählen.")
+    counts: dict[str, int] = {}
+    for action in actions:
+        counts[action.action] = counts.get(action.action, 0) + 1
+        if action.action == workspace.BESIDE:
+            console.print(
+                f"[yellow]Lektion {action.lesson}:[/] Du hast [bold]{action.path.name}[/] bearbeitet – "
+                f"sie bleibt unverändert. Die neue Kursversion liegt daneben: [bold]{action.beside.name}[/]"
+            )
+    summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+    console.print(f"Arbeitsordner [bold]{root}[/]: {len(actions)} Notebooks ({summary}).")
+    if no_launch:
+        return
+    import subprocess
+
+    args = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}"]
+    if target is not None:
+        args.append(str(target.relative_to(root)))
+    console.print("Starte JupyterLab … (beenden mit Strg+C)")
+    try:
+        code = subprocess.call(args, cwd=root, env=workspace.jupyter_env(root))
+    except KeyboardInterrupt:
+        code = 0
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Entry point of the `dlkurs` console script."""
+    app()

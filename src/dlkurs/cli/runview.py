@@ -1,0 +1,68 @@
+"""Progress display and summary table for `dlkurs run`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+
+def run_with_progress(lessons, *, console: Console, **kwargs):
+    from dlkurs.run.runner import run_lesson
+
+    runs = []
+    with Progress(
+        TextColumn("[bold]{task.fields[lesson]}[/] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("Zellen"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        overall = progress.add_task("gesamt", total=len(lessons), lesson="Lektionen")
+        for lesson in lessons:
+            task = progress.add_task(lesson.title, total=None, lesson=lesson.id)
+
+            def on_cell(lesson, index, n, task=task):
+                progress.update(task, completed=index, total=n)
+
+            run = run_lesson(lesson, progress=on_cell, **kwargs)
+            mark = {"passed": "[green]✓[/]", "skipped": "[yellow]–[/]"}.get(run.status, "[red]✗[/]")
+            progress.update(task, description=f"{lesson.title} {mark}")
+            progress.advance(overall)
+            runs.append(run)
+    return runs
+
+
+def _figures(run) -> str:
+    parts = []
+    for name, value in run.figures.items():
+        band = run.bands.get(name)
+        flag = ""
+        if band and run.profile == "full":
+            flag = " ✓" if band["within"] else " ✗"
+        parts.append(f"{name}={value:.4g}{flag}")
+    return ", ".join(parts)
+
+
+def print_summary(console: Console, runs, out_dir: Path) -> None:
+    table = Table(title=f"Ergebnis ({runs[0].profile if runs else ''})")
+    for col in ("Lektion", "Titel", "Status", "Sekunden", "Kennzahlen"):
+        table.add_column(col)
+    for run in runs:
+        color = {"passed": "green", "skipped": "yellow"}.get(run.status, "red")
+        table.add_row(run.lesson, run.title, f"[{color}]{run.status_de}[/]", f"{run.seconds:.1f}", _figures(run))
+    console.print(table)
+    for run in runs:
+        if run.error:
+            e = run.error
+            console.print(f"[bold red]Lektion {run.lesson}, Zelle {e.cell}:[/] {e.ename}: {e.evalue}")
+            if e.source:
+                first = "\n".join(e.source.splitlines()[:6])
+                console.print(f"[dim]{first}[/]")
+        for problem in run.problems:
+            console.print(f"[bold red]Lektion {run.lesson}:[/] {problem}")
+    console.print(f"Notebooks, HTML und Ergebnisse: [bold]{out_dir}[/]")

@@ -1,0 +1,308 @@
+"""Execute lessons headless in a fresh course kernel and record what happened.
+
+For each lesson the runner builds the solution notebook from its source,
+executes it cell by cell under the lesson's time budget, and writes three
+files into the output folder: the executed ``.ipynb``, an ``.html`` rendering
+and a results ``.json`` (status, seconds, figures and their bands, the failing
+cell). Checks in the solution notebook run strictly: an exercise whose
+reference solution is not "richtig" fails the lesson.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from dlkurs import settings
+from dlkurs.lessons import Lesson
+from dlkurs.lessons.notebook import KERNEL_NAME, build_notebook
+from dlkurs.run.kernel import write_kernel_spec
+
+PASSED, FAILED, TIMEOUT, SKIPPED = "passed", "failed", "timeout", "skipped"
+STATUS_DE = {PASSED: "bestanden", FAILED: "fehlgeschlagen", TIMEOUT: "Zeit überschritten", SKIPPED: "übersprungen"}
+BACKENDS = ("tensorflow", "jax")
+
+#: Called with (lesson, index of the cell about to run, number of cells).
+ProgressCallback = Callable[[Lesson, int, int], None]
+
+
+@dataclass
+class CellError:
+    """Where and how a lesson failed."""
+
+    cell: int  # 1-based index among all cells of the notebook
+    ename: str
+    evalue: str
+    source: str = ""
+    traceback: str = ""
+
+
+@dataclass
+class LessonRun:
+    """The outcome of one headless lesson run (also the content of its JSON)."""
+
+    lesson: str
+    title: str
+    profile: str
+    backend: str
+    status: str = PASSED
+    seconds: float = 0.0
+    budget_seconds: float = 0.0
+    figures: dict[str, float] = field(default_factory=dict)
+    bands: dict[str, dict] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    error: CellError | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    started: str = ""
+    python: str = field(default_factory=platform.python_version)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == PASSED
+
+    @property
+    def status_de(self) -> str:
+        return STATUS_DE[self.status]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> LessonRun:
+        data = dict(data)
+        if data.get("error"):
+            data["error"] = CellError(**data["error"])
+        return cls(**data)
+
+
+def _kernel_env(profile: str, backend: str, results_file: Path, workdir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            settings.ENV_PROFILE: profile,
+            settings.ENV_RESULTS: str(results_file),
+            settings.ENV_STRICT: "1",
+            settings.ENV_PROGRESS_DB: str(workdir / "progress.sqlite"),
+            "KERAS_BACKEND": backend,
+            "TF_CPP_MIN_LOG_LEVEL": "3",
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        }
+    )
+    return env
+
+
+def _read_figures(results_file: Path) -> dict[str, float]:
+    figures: dict[str, float] = {}
+    if results_file.exists():
+        for line in results_file.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                figures.update(json.loads(line)["figures"])
+    return figures
+
+
+def _judge(run: LessonRun, lesson: Lesson) -> None:
+    """Compare reported figures with the catalog: all present; in band (full profile)."""
+    for figure in lesson.figures:
+        value = run.figures.get(figure.name)
+        if value is None or not math.isfinite(value):
+            run.problems.append(f"Kennzahl '{figure.name}' wurde nicht gemeldet.")
+            continue
+        if figure.band is None:
+            continue
+        within = figure.within(value)
+        run.bands[figure.name] = {"band": list(figure.band), "within": within}
+        if run.profile == "full" and not within:
+            low, high = figure.band
+            run.problems.append(
+                f"Kennzahl '{figure.name}' = {value:.4g} liegt außerhalb des Referenzbands [{low:g}, {high:g}]."
+            )
+    if run.problems and run.status == PASSED:
+        run.status = FAILED
+
+
+def _short_traceback(text: str, lines: int = 12) -> str:
+    import re
+
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text or "")
+    return "\n".join(plain.strip().splitlines()[-lines:])
+
+
+def _export_html(nb, path: Path) -> None:
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    path.write_text(body, encoding="utf-8")
+
+
+def run_lesson(
+    lesson: Lesson,
+    *,
+    profile: str = "quick",
+    backend: str = "tensorflow",
+    out_dir: Path | None = None,
+    time_factor: float = 1.0,
+    progress: ProgressCallback | None = None,
+    html: bool = True,
+) -> LessonRun:
+    """Execute ``lesson`` headless and write its ``.ipynb``, ``.html`` and ``.json``."""
+    import nbformat
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    if profile not in settings.PROFILES:
+        raise ValueError(f"Unbekanntes Profil {profile!r}; erlaubt: {', '.join(settings.PROFILES)}")
+    if backend not in BACKENDS:
+        raise ValueError(f"Unbekanntes Backend {backend!r}; erlaubt: {', '.join(BACKENDS)}")
+    out_dir = Path(out_dir or settings.runs_dir() / profile).resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    workdir = out_dir / "work" / lesson.id
+    workdir.mkdir(parents=True, exist_ok=True)
+    budget = max(1.0, lesson.budget_for(profile) * time_factor)
+    run = LessonRun(
+        lesson=lesson.id,
+        title=lesson.title,
+        profile=profile,
+        backend=backend,
+        budget_seconds=budget,
+        started=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    )
+    stem = out_dir / lesson.slug
+    if lesson.backend not in ("any", backend):
+        run.status = SKIPPED
+        run.problems.append(f"Die Lektion ist für das Backend '{lesson.backend}' geschrieben, nicht für '{backend}'.")
+        _write_json(run, stem)
+        return run
+    nb = build_notebook(lesson, "solution")
+    cells = nb.cells
+
+    with tempfile.TemporaryDirectory(prefix="dlkurs-kernel-") as tmp:
+        tmp_path = Path(tmp)
+        write_kernel_spec(tmp_path / "kernels")
+        results_file = tmp_path / "figures.jsonl"
+        ksm = KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")])
+        km = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=ksm)
+        client = NotebookClient(
+            nb,
+            km=km,
+            kernel_name=KERNEL_NAME,
+            timeout=int(budget),
+            interrupt_on_timeout=False,
+            allow_errors=False,
+            record_timing=True,
+            resources={"metadata": {"path": str(workdir)}},
+        )
+        log_path = Path(str(stem) + ".kernel.log")
+        started = time.monotonic()
+        deadline = started + budget
+        index = -1
+        with open(log_path, "w", encoding="utf-8") as log:
+            try:
+                with client.setup_kernel(env=_kernel_env(profile, backend, results_file, workdir), stderr=log, stdout=log):
+                    for index, cell in enumerate(cells):
+                        if progress:
+                            progress(lesson, index, len(cells))
+                        if cell.cell_type != "code":
+                            continue
+                        remaining = deadline - time.monotonic()
+                        if remaining <= 0:
+                            raise CellTimeoutError("budget exhausted")
+                        client.timeout = max(1, math.ceil(remaining))
+                        client.execute_cell(cell, index)
+                    if progress:
+                        progress(lesson, len(cells), len(cells))
+            except CellTimeoutError:
+                run.status = TIMEOUT
+                run.error = CellError(
+                    cell=index + 1,
+                    ename="Zeitüberschreitung",
+                    evalue=f"Zeitbudget von {budget:.0f} s ({profile}) überschritten.",
+                    source=cells[index].source if 0 <= index < len(cells) else "",
+                )
+            except CellExecutionError as err:
+                run.status = FAILED
+                run.error = CellError(
+                    cell=index + 1,
+                    ename=err.ename,
+                    evalue=err.evalue,
+                    source=cells[index].source,
+                    traceback=_short_traceback(err.traceback),
+                )
+            except DeadKernelError as err:
+                run.status = FAILED
+                run.error = CellError(
+                    cell=index + 1,
+                    ename="DeadKernelError",
+                    evalue=f"Der Kernel ist abgestürzt (zu wenig Speicher?): {err}",
+                    source=cells[index].source if 0 <= index < len(cells) else "",
+                )
+        run.seconds = round(time.monotonic() - started, 2)
+        run.figures = _read_figures(results_file)
+    if log_path.stat().st_size == 0:
+        log_path.unlink()
+    _judge(run, lesson)
+
+    nb_path = _file(stem, ".ipynb")
+    nbformat.write(nb, nb_path)
+    run.files["ipynb"] = str(nb_path)
+    if html:
+        html_path = _file(stem, ".html")
+        _export_html(nb, html_path)
+        run.files["html"] = str(html_path)
+    _write_json(run, stem)
+    return run
+
+
+def _file(stem: Path, suffix: str) -> Path:
+    # not Path.with_suffix: lesson stems contain a dot ("1.2_jupyter-markdown")
+    return stem.parent / (stem.name + suffix)
+
+
+def _write_json(run: LessonRun, stem: Path) -> None:
+    json_path = _file(stem, ".json")
+    run.files["json"] = str(json_path)
+    json_path.write_text(json.dumps(run.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def run_lessons(
+    lessons: Iterable[Lesson],
+    *,
+    on_start: Callable[[Lesson], None] | None = None,
+    on_done: Callable[[LessonRun], None] | None = None,
+    **kwargs,
+) -> list[LessonRun]:
+    """Run several lessons one after another; one failure never stops the rest."""
+    runs = []
+    for lesson in lessons:
+        if on_start:
+            on_start(lesson)
+        run = run_lesson(lesson, **kwargs)
+        runs.append(run)
+        if on_done:
+            on_done(run)
+    return runs
+
+
+def latest_runs(runs_dir: Path | None = None) -> dict[str, LessonRun]:
+    """The newest recorded run of every lesson under ``runs_dir`` (any profile)."""
+    base = Path(runs_dir or settings.runs_dir())
+    found: dict[str, LessonRun] = {}
+    if not base.is_dir():
+        return found
+    for path in sorted(base.glob("*/*.json"), key=lambda p: p.stat().st_mtime):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            run = LessonRun.from_json(data)
+        except (ValueError, TypeError, KeyError):
+            continue
+        found[run.lesson] = run
+    return found
