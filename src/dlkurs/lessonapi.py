@@ -38,7 +38,9 @@ def pick(*, quick: T, full: T) -> T:
 
 
 def _as_number(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    if isinstance(value, (str, bytes, bool)):
+        raise TypeError(f"report({name}=...) erwartet eine Zahl. Received: {value!r}")
+    if not isinstance(value, numbers.Real):
         # numpy/keras scalars and 0-d arrays
         try:
             value = float(value)

@@ -23,6 +23,8 @@ ENV_DATA = "DLKURS_DATA"
 ENV_PROGRESS_DB = "DLKURS_PROGRESS_DB"
 #: Folder for headless lesson runs.
 ENV_RUNS = "DLKURS_RUNS"
+#: Another catalog file instead of the course's own (a trainer's lessons, tests).
+ENV_CATALOG = "DLKURS_CATALOG"
 
 PROFILES = ("quick", "full")
 DEFAULT_PROFILE = "full"

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 app = typer.Typer(
@@ -26,7 +27,7 @@ err_console = Console(stderr=True)
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a German error (no traceback) and return the Exit to raise."""
-    err_console.print(f"[bold red]Fehler:[/] {message}")
+    err_console.print(f"[bold red]Fehler:[/] {escape(message)}")
     return typer.Exit(code)
 
 
@@ -51,7 +52,7 @@ def doctor(
         table.add_column("Ergebnis")
         table.add_column("Abhilfe")
         for c in checks:
-            table.add_row(c.name, f"[{style[c.status]}]{c.status}[/]", c.value, c.remedy)
+            table.add_row(escape(c.name), f"[{style[c.status]}]{c.status}[/]", escape(c.value), escape(c.remedy))
         console.print(table)
         if doc.failed(checks):
             console.print("[bold red]Nicht bereit:[/] Bitte die Zeilen mit 'fehler' anhand der Abhilfe beheben.")
@@ -66,7 +67,7 @@ def list_lessons(
     as_json: Annotated[bool, typer.Option("--json", help="Als JSON ausgeben.")] = False,
 ) -> None:
     from dlkurs.lessons import catalog
-    from dlkurs.run.runner import latest_runs
+    from dlkurs.run.results import latest_runs
 
     latest = latest_runs(runs)
     rows = []
@@ -129,7 +130,7 @@ def run(
     time_factor: Annotated[float, typer.Option("--time-factor", help="Zeitbudgets mit diesem Faktor strecken (langsame Rechner).")] = 1.0,
     as_json: Annotated[bool, typer.Option("--json", help="Zusammenfassung als JSON ausgeben.")] = False,
 ) -> None:
-    from dlkurs.run.runner import BACKENDS
+    from dlkurs.run.results import BACKENDS
     from dlkurs.settings import PROFILES, runs_dir
 
     if profile not in PROFILES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -54,15 +55,15 @@ def print_summary(console: Console, runs, out_dir: Path) -> None:
         table.add_column(col)
     for run in runs:
         color = {"passed": "green", "skipped": "yellow"}.get(run.status, "red")
-        table.add_row(run.lesson, run.title, f"[{color}]{run.status_de}[/]", f"{run.seconds:.1f}", _figures(run))
+        table.add_row(run.lesson, escape(run.title), f"[{color}]{run.status_de}[/]", f"{run.seconds:.1f}", _figures(run))
     console.print(table)
     for run in runs:
         if run.error:
             e = run.error
-            console.print(f"[bold red]Lektion {run.lesson}, Zelle {e.cell}:[/] {e.ename}: {e.evalue}")
+            console.print(f"[bold red]Lektion {run.lesson}, Zelle {e.cell}:[/] {escape(e.ename)}: {escape(e.evalue)}")
             if e.source:
                 first = "\n".join(e.source.splitlines()[:6])
-                console.print(f"[dim]{first}[/]")
+                console.print(f"[dim]{escape(first)}[/]")
         for problem in run.problems:
-            console.print(f"[bold red]Lektion {run.lesson}:[/] {problem}")
+            console.print(f"[bold red]Lektion {run.lesson}:[/] {escape(problem)}")
     console.print(f"Notebooks, HTML und Ergebnisse: [bold]{out_dir}[/]")

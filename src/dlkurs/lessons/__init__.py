@@ -7,12 +7,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from dlkurs.settings import ENV_CATALOG
 
 try:
     import tomllib
@@ -21,6 +24,12 @@ except ModuleNotFoundError:  # Python 3.10
 
 LESSONS_DIR = Path(str(resources.files("dlkurs.lessons")))
 CATALOG_FILE = LESSONS_DIR / "catalog.toml"
+
+
+def catalog_file() -> Path:
+    """``$DLKURS_CATALOG`` or the course's catalog; sources resolve relative to it."""
+    env = os.environ.get(ENV_CATALOG)
+    return Path(env).expanduser().resolve() if env else CATALOG_FILE
 
 
 class UnknownLessonError(KeyError):
@@ -60,10 +69,11 @@ class Lesson:
     backend: str = "any"
     figures: tuple[Figure, ...] = field(default_factory=tuple)
     summary: str = ""
+    base_dir: Path = LESSONS_DIR
 
     @property
     def source_path(self) -> Path:
-        return LESSONS_DIR / self.source
+        return self.base_dir / self.source
 
     @property
     def slug(self) -> str:
@@ -81,7 +91,7 @@ class Lesson:
         return int(self.budget[profile])
 
 
-def _parse(entry: dict) -> Lesson:
+def _parse(entry: dict, base_dir: Path) -> Lesson:
     figures = tuple(
         Figure(
             name=f["name"],
@@ -102,15 +112,24 @@ def _parse(entry: dict) -> Lesson:
         backend=entry.get("backend", "any"),
         figures=figures,
         summary=entry.get("summary", ""),
+        base_dir=base_dir,
     )
 
 
-@lru_cache(maxsize=1)
 def catalog() -> tuple[Lesson, ...]:
     """All lessons, ordered by day and id."""
-    with open(CATALOG_FILE, "rb") as fh:
+    return _load_catalog(catalog_file())
+
+
+@lru_cache(maxsize=4)
+def _load_catalog(path: Path) -> tuple[Lesson, ...]:
+    with open(path, "rb") as fh:
         data = tomllib.load(fh)
-    lessons = [_parse(entry) for entry in data["lesson"]]
+    lessons = [_parse(entry, path.parent) for entry in data.get("lesson", [])]
+    ids = [lesson.id for lesson in lessons]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ValueError(f"{path}: Lektions-IDs mehrfach vergeben: {', '.join(duplicates)}")
     return tuple(sorted(lessons, key=lambda lesson: lesson.sort_key))
 
 

@@ -17,7 +17,7 @@ import jupytext
 import nbformat
 
 from dlkurs.exercises import markers
-from dlkurs.lessons import LESSONS_DIR, Lesson
+from dlkurs.lessons import Lesson
 
 VARIANTS = ("student", "solution")
 KERNEL_NAME = "dlkurs"
@@ -29,13 +29,13 @@ class LessonFormatError(ValueError):
     """A lesson source violates the lesson format."""
 
 
-def _embed_images(cell: nbformat.NotebookNode) -> None:
+def _embed_images(cell: nbformat.NotebookNode, base_dir) -> None:
     attachments: dict[str, dict[str, str]] = {}
 
     def replace(match: re.Match[str]) -> str:
-        path = LESSONS_DIR / match.group("path")
+        path = base_dir / match.group("path")
         if not path.is_file():
-            raise LessonFormatError(f"Bild {match.group('path')} fehlt in {LESSONS_DIR / 'bilder'}")
+            raise LessonFormatError(f"Bild {match.group('path')} fehlt in {base_dir / 'bilder'}")
         name = path.name
         mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
         attachments[name] = {mime: base64.b64encode(path.read_bytes()).decode("ascii")}
@@ -67,7 +67,7 @@ def build_notebook(lesson: Lesson, variant: str = "solution") -> nbformat.Notebo
             elif cell.cell_type == "markdown":
                 student, solution, _ = markers.split_markdown(cell.source)
                 cell.source = student if variant == "student" else solution
-                _embed_images(cell)
+                _embed_images(cell, lesson.base_dir)
         except markers.MarkerError as err:
             raise LessonFormatError(f"Lektion {lesson.id}, Zelle {index + 1}: {err}") from None
         cells.append(cell)

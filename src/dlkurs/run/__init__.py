@@ -1,5 +1,5 @@
-"""Headless execution of lessons: profiles, time budgets, results, report."""
+"""Headless execution of lessons: profiles, time budgets, results, report.
 
-from dlkurs.run.runner import LessonRun, run_lesson, run_lessons
-
-__all__ = ["LessonRun", "run_lesson", "run_lessons"]
+``dlkurs.run.runner`` executes lessons (imports nbclient, jupytext);
+``dlkurs.run.results`` reads and writes their results (light).
+"""

@@ -13,74 +13,29 @@ from __future__ import annotations
 import json
 import math
 import os
-import platform
 import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from dlkurs import settings
 from dlkurs.lessons import Lesson
 from dlkurs.lessons.notebook import KERNEL_NAME, build_notebook
 from dlkurs.run.kernel import write_kernel_spec
-
-PASSED, FAILED, TIMEOUT, SKIPPED = "passed", "failed", "timeout", "skipped"
-STATUS_DE = {PASSED: "bestanden", FAILED: "fehlgeschlagen", TIMEOUT: "Zeit überschritten", SKIPPED: "übersprungen"}
-BACKENDS = ("tensorflow", "jax")
+from dlkurs.run.results import (  # noqa: F401  (re-exported)
+    BACKENDS,
+    FAILED,
+    PASSED,
+    SKIPPED,
+    STATUS_DE,
+    TIMEOUT,
+    CellError,
+    LessonRun,
+    latest_runs,
+)
 
 #: Called with (lesson, index of the cell about to run, number of cells).
 ProgressCallback = Callable[[Lesson, int, int], None]
-
-
-@dataclass
-class CellError:
-    """Where and how a lesson failed."""
-
-    cell: int  # 1-based index among all cells of the notebook
-    ename: str
-    evalue: str
-    source: str = ""
-    traceback: str = ""
-
-
-@dataclass
-class LessonRun:
-    """The outcome of one headless lesson run (also the content of its JSON)."""
-
-    lesson: str
-    title: str
-    profile: str
-    backend: str
-    status: str = PASSED
-    seconds: float = 0.0
-    budget_seconds: float = 0.0
-    figures: dict[str, float] = field(default_factory=dict)
-    bands: dict[str, dict] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    error: CellError | None = None
-    files: dict[str, str] = field(default_factory=dict)
-    started: str = ""
-    python: str = field(default_factory=platform.python_version)
-
-    @property
-    def ok(self) -> bool:
-        return self.status == PASSED
-
-    @property
-    def status_de(self) -> str:
-        return STATUS_DE[self.status]
-
-    def to_json(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict) -> LessonRun:
-        data = dict(data)
-        if data.get("error"):
-            data["error"] = CellError(**data["error"])
-        return cls(**data)
-
 
 def _kernel_env(profile: str, backend: str, results_file: Path, workdir: Path) -> dict[str, str]:
     env = dict(os.environ)
@@ -155,7 +110,7 @@ def run_lesson(
     """Execute ``lesson`` headless and write its ``.ipynb``, ``.html`` and ``.json``."""
     import nbformat
     from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import KernelManager
+    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -190,7 +145,7 @@ def run_lesson(
         write_kernel_spec(tmp_path / "kernels")
         results_file = tmp_path / "figures.jsonl"
         ksm = KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")])
-        km = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=ksm)
+        km = AsyncKernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=ksm)
         client = NotebookClient(
             nb,
             km=km,
@@ -290,19 +245,3 @@ def run_lessons(
         if on_done:
             on_done(run)
     return runs
-
-
-def latest_runs(runs_dir: Path | None = None) -> dict[str, LessonRun]:
-    """The newest recorded run of every lesson under ``runs_dir`` (any profile)."""
-    base = Path(runs_dir or settings.runs_dir())
-    found: dict[str, LessonRun] = {}
-    if not base.is_dir():
-        return found
-    for path in sorted(base.glob("*/*.json"), key=lambda p: p.stat().st_mtime):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            run = LessonRun.from_json(data)
-        except (ValueError, TypeError, KeyError):
-            continue
-        found[run.lesson] = run
-    return found

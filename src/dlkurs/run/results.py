@@ -1,0 +1,82 @@
+"""What a headless lesson run produced: status, time, figures, the failing cell.
+
+Kept free of heavy imports, so that `dlkurs list` can read past runs quickly.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from dlkurs import settings
+
+PASSED, FAILED, TIMEOUT, SKIPPED = "passed", "failed", "timeout", "skipped"
+STATUS_DE = {PASSED: "bestanden", FAILED: "fehlgeschlagen", TIMEOUT: "Zeit überschritten", SKIPPED: "übersprungen"}
+BACKENDS = ("tensorflow", "jax")
+
+
+@dataclass
+class CellError:
+    """Where and how a lesson failed."""
+
+    cell: int  # 1-based index among all cells of the notebook
+    ename: str
+    evalue: str
+    source: str = ""
+    traceback: str = ""
+
+
+@dataclass
+class LessonRun:
+    """The outcome of one headless lesson run (also the content of its JSON)."""
+
+    lesson: str
+    title: str
+    profile: str
+    backend: str
+    status: str = PASSED
+    seconds: float = 0.0
+    budget_seconds: float = 0.0
+    figures: dict[str, float] = field(default_factory=dict)
+    bands: dict[str, dict] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    error: CellError | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    started: str = ""
+    python: str = field(default_factory=platform.python_version)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == PASSED
+
+    @property
+    def status_de(self) -> str:
+        return STATUS_DE[self.status]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> LessonRun:
+        data = dict(data)
+        if data.get("error"):
+            data["error"] = CellError(**data["error"])
+        return cls(**data)
+
+
+def latest_runs(runs_dir: Path | None = None) -> dict[str, LessonRun]:
+    """The newest recorded run of every lesson under ``runs_dir`` (any profile)."""
+    base = Path(runs_dir or settings.runs_dir())
+    found: dict[str, LessonRun] = {}
+    if not base.is_dir():
+        return found
+    for path in sorted(base.glob("*/*.json"), key=lambda p: p.stat().st_mtime):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            run = LessonRun.from_json(data)
+        except (ValueError, TypeError, KeyError):
+            continue
+        found[run.lesson] = run
+    return found

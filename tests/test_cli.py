@@ -1,0 +1,122 @@
+"""The `dlkurs` command as a user calls it: a real process, German output, no tracebacks."""
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import time
+
+import nbformat
+import pytest
+
+DLKURS = [sys.executable, "-m", "dlkurs"]
+
+
+def dlkurs(*args, env=None, timeout=300):
+    full_env = dict(os.environ, COLUMNS="160", **(env or {}))
+    return subprocess.run(
+        DLKURS + list(args), capture_output=True, text=True, env=full_env, timeout=timeout
+    )
+
+
+def test_help_is_fast_and_imports_no_tensorflow():
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dlkurs", "--help"], capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - start
+    assert out.returncode == 0
+    assert "doctor" in out.stdout and "run" in out.stdout
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in out.stderr.splitlines() if "|" in line}
+    assert not imported & {"tensorflow", "keras", "jax", "nbclient", "nbconvert", "numpy"}
+    assert elapsed < 3, f"dlkurs --help took {elapsed:.2f} s"
+
+
+def test_list_shows_lessons_by_day():
+    out = dlkurs("list")
+    assert out.returncode == 0
+    assert "Jupyter & Markdown" in out.stdout and "Einrichtung" in out.stdout
+    rows = json.loads(dlkurs("list", "--json").stdout)
+    assert rows[0]["id"] == "0.1" and rows[0]["status"] is None
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["run", "7.7"], "Unbekannte Lektion '7.7'"),
+        (["run"], "Keine Lektion gewählt"),
+        (["run", "0.1", "--profile", "schnell"], "Unbekanntes Profil 'schnell'"),
+        (["run", "0.1", "--backend", "torch"], "Unbekanntes Backend 'torch'"),
+        (["start", "7.7", "--no-launch"], "Unbekannte Lektion '7.7'"),
+    ],
+)
+def test_usage_errors_are_german_and_without_traceback(args, message):
+    out = dlkurs(*args)
+    assert out.returncode == 2
+    assert message in out.stderr
+    assert "Traceback" not in out.stderr + out.stdout
+
+
+def test_run_failing_lesson_names_lesson_and_cell(make_catalog, tmp_path):
+    make_catalog(
+        {
+            "9.1": "# %% [markdown]\n# # 9.1 Gut\n\n# %%\nx = 1\n",
+            "9.2": "# %% [markdown]\n# # 9.2 Kaputt\n\n# %%\nx = 1\n\n# %%\nraise ValueError('absichtlich')\n",
+        }
+    )
+    out = dlkurs("run", "--day", "9", "--out", str(tmp_path))
+    assert out.returncode == 1
+    assert "Lektion 9.2, Zelle 3:" in out.stdout and "ValueError: absichtlich" in out.stdout
+    assert "bestanden" in out.stdout and "fehlgeschlagen" in out.stdout
+    for stem in ("9.1_testlektion-9-1", "9.2_testlektion-9-2"):
+        for suffix in (".ipynb", ".html", ".json"):
+            assert (tmp_path / "quick" / (stem + suffix)).exists()
+
+
+def test_run_json_summary(make_catalog, tmp_path):
+    make_catalog({"9.1": "# %% [markdown]\n# # 9.1\n\n# %%\nimport dlkurs\ndlkurs.report(wert=3)\n"})
+    out = dlkurs("run", "9.1", "--out", str(tmp_path), "--json")
+    assert out.returncode == 0
+    (result,) = json.loads(out.stdout)
+    assert result["status"] == "passed" and result["figures"] == {"wert": 3.0}
+
+
+def test_start_twice_keeps_the_learners_edit(tmp_path):
+    folder = tmp_path / "ws"
+    first = dlkurs("start", "--no-launch", "--folder", str(folder))
+    assert first.returncode == 0, first.stderr
+    path = folder / "tag1" / "1.2_jupyter-markdown.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].source += "\n# meine Änderung"
+    nbformat.write(nb, path)
+    second = dlkurs("start", "--no-launch", "--folder", str(folder))
+    assert second.returncode == 0
+    assert "# meine Änderung" in nbformat.read(path, as_version=4).cells[1].source
+    assert "Arbeitsordner" in second.stdout
+
+
+def test_doctor_passes_here_with_a_german_table():
+    out = dlkurs("doctor")
+    assert out.returncode == 0, out.stdout + out.stderr
+    for word in ("Prüfung", "Python", "Keras", "Backend", "NumPy", "JupyterLab", "GPU", "Arbeitsspeicher"):
+        assert word in out.stdout
+    assert "Bereit für den Kurs" in out.stdout
+    data = json.loads(dlkurs("doctor", "--json").stdout)
+    assert data["ok"] is True and any(c["name"] == "Backend" for c in data["checks"])
+
+
+@pytest.mark.skipif(importlib.util.find_spec("jax") is not None, reason="JAX is installed here")
+def test_doctor_without_the_chosen_backend_names_the_remedy():
+    out = dlkurs("doctor", env={"KERAS_BACKEND": "jax"})
+    assert out.returncode == 1
+    assert "dlkurs[jax]" in out.stdout and "Nicht bereit" in out.stdout
+    assert "Traceback" not in out.stdout + out.stderr
+
+
+def test_doctor_with_unknown_backend_names_the_remedy():
+    out = dlkurs("doctor", "--json", env={"KERAS_BACKEND": "quatsch"})
+    assert out.returncode == 1
+    data = json.loads(out.stdout)
+    failing = [c for c in data["checks"] if c["status"] == "fehler"]
+    assert failing and "KERAS_BACKEND" in failing[0]["remedy"]

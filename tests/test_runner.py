@@ -1,0 +1,107 @@
+import json
+
+import nbformat
+
+from dlkurs.lessons import get
+from dlkurs.run.runner import FAILED, PASSED, SKIPPED, TIMEOUT, latest_runs, run_lesson
+
+GOOD = """\
+# %% [markdown]
+# # 9.1 Gut
+
+# %%
+import dlkurs
+print("Profil:", dlkurs.profile())
+
+# %%
+dlkurs.report(genauigkeit=0.9)
+"""
+
+BROKEN = """\
+# %% [markdown]
+# # 9.2 Kaputt
+
+# %%
+x = 1
+
+# %%
+y = x / 0
+
+# %%
+print("nie erreicht")
+"""
+
+SLOW = """\
+# %% [markdown]
+# # 9.3 Langsam
+
+# %%
+import time
+time.sleep(60)
+"""
+
+FIGURE = 'figures = [{ name = "genauigkeit", label = "Genauigkeit", band = [0.95, 1.0] }]'
+
+
+def test_passing_lesson_writes_notebook_html_and_json(make_catalog, tmp_path):
+    make_catalog({"9.1": GOOD}, figures=FIGURE)
+    run = run_lesson(get("9.1"), profile="quick", out_dir=tmp_path)
+    assert run.status == PASSED, run
+    assert run.figures == {"genauigkeit": 0.9}
+    assert run.bands["genauigkeit"] == {"band": [0.95, 1.0], "within": False}
+    nb = nbformat.read(run.files["ipynb"], as_version=4)
+    assert "Profil: quick" in nb.cells[1].outputs[0]["text"]
+    assert "<html" in (tmp_path / "9.1_testlektion-9-1.html").read_text(encoding="utf-8")
+    saved = json.loads((tmp_path / "9.1_testlektion-9-1.json").read_text(encoding="utf-8"))
+    assert saved["status"] == PASSED and saved["profile"] == "quick"
+
+
+def test_full_profile_checks_the_band(make_catalog, tmp_path):
+    make_catalog({"9.1": GOOD}, figures=FIGURE)
+    run = run_lesson(get("9.1"), profile="full", out_dir=tmp_path)
+    assert run.status == FAILED
+    assert "außerhalb des Referenzbands" in run.problems[0]
+
+
+def test_missing_figure_fails(make_catalog, tmp_path):
+    make_catalog({"9.2": "# %% [markdown]\n# # 9.2\n\n# %%\nx = 1\n"}, figures=FIGURE)
+    run = run_lesson(get("9.2"), out_dir=tmp_path)
+    assert run.status == FAILED
+    assert run.problems == ["Kennzahl 'genauigkeit' wurde nicht gemeldet."]
+
+
+def test_failing_cell_is_named(make_catalog, tmp_path):
+    make_catalog({"9.2": BROKEN})
+    run = run_lesson(get("9.2"), out_dir=tmp_path)
+    assert run.status == FAILED
+    assert run.error.cell == 3
+    assert run.error.ename == "ZeroDivisionError"
+    assert "y = x / 0" in run.error.source
+    nb = nbformat.read(run.files["ipynb"], as_version=4)
+    assert nb.cells[2].outputs[0]["output_type"] == "error"
+    assert nb.cells[3].outputs == []
+
+
+def test_time_budget_stops_the_lesson(make_catalog, tmp_path):
+    make_catalog({"9.3": SLOW}, budget=3)
+    run = run_lesson(get("9.3"), out_dir=tmp_path)
+    assert run.status == TIMEOUT
+    assert run.error.cell == 2 and "Zeitbudget von 3 s" in run.error.evalue
+    assert run.seconds < 30
+
+
+def test_backend_specific_lesson_is_skipped_on_other_backend(make_catalog, tmp_path):
+    path = make_catalog({"9.1": GOOD})
+    path.write_text(path.read_text() + 'backend = "tensorflow"\n')
+    from dlkurs.lessons import _load_catalog
+
+    _load_catalog.cache_clear()
+    run = run_lesson(get("9.1"), backend="jax", out_dir=tmp_path)
+    assert run.status == SKIPPED
+
+
+def test_latest_runs_reads_back_results(make_catalog, tmp_path):
+    make_catalog({"9.1": GOOD})
+    run_lesson(get("9.1"), out_dir=tmp_path / "quick", html=False)
+    latest = latest_runs(tmp_path)
+    assert latest["9.1"].status == PASSED
