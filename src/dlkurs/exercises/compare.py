@@ -383,7 +383,7 @@ def _as_sequence(answer: Any) -> Any:
 def _compare_sequence(answer: Any, expected: tuple | list, opts: Options, path: str) -> None:
     answer = _as_sequence(answer)
     expected_type = type_name(expected)
-    shape_like = len(expected) > 0 and _is_shape_like(expected)
+    shape_like = isinstance(expected, tuple) and len(expected) > 0 and _is_shape_like(expected)
     if answer is None:
         raise _none_hint(path, f"eines {'Tupels' if isinstance(expected, tuple) else 'Werts vom Typ list'}")
     if not isinstance(answer, (tuple, list)):

@@ -307,7 +307,7 @@ class ModelExercise(Exercise):
             f"{label[0].upper() + label[1:]} auf den Testdaten {fmt_number(score, 3)}, "
             f"gefordert {bound} {fmt_number(self.threshold, 3)}"
         )
-        if len(losses) >= 2 and losses[-1] >= losses[0]:
+        if len(losses) >= 2 and losses[-1] > 0.99 * losses[0]:  # not even 1 % lower
             message += (
                 f" – der Verlust sinkt beim Training nicht ({fmt_number(losses[0], 4)} → {fmt_number(losses[-1], 4)}); "
                 "Lernrate zu groß oder falsche Verlustfunktion?"

@@ -179,7 +179,7 @@ def summary(db: Path | None = None, lesson: str | None = None) -> list[ExerciseP
             item.last_status = event.status
         elif event.action == HINT and event.status == "shown":
             hints.setdefault(key, set()).add(event.detail or "")
-        elif event.action == SOLUTION:
+        elif event.action == SOLUTION and event.status != "none":
             item.solution_seen = True
     for key, shown in hints.items():
         found[key].hints_used = len(shown)

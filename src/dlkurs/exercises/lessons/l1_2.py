@@ -5,7 +5,7 @@ import numpy as np
 from dlkurs.exercises import ValueExercise, Wrong, lazy
 
 quadratsumme = ValueExercise(
-    title="Die Summe der Quadratzahlen 1² + 2² + … + 100² mit NumPy",
+    title="Summe der Quadratzahlen 1² bis 100² mit NumPy",
     expected=338350,
     reveal=False,
     hints=[
