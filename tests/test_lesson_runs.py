@@ -63,7 +63,15 @@ def test_student_notebook_says_not_attempted_once(tmp_path):
     exercise = next(c for c in student.cells if c.cell_type == "code" and ".quadratsumme.check(" in c.source)
     extra = nbformat.v4.new_code_cell("aufgabe.quadratsumme.hint(2)\naufgabe.quadratsumme.solution()")
     again = nbformat.v4.new_code_cell("quadratsumme = 5050\naufgabe.quadratsumme.check(quadratsumme)")
-    student.cells = [setup, exercise, extra, again]
+    # a function that never returns, checked in the kernel's main thread (SIGALRM)
+    endless = nbformat.v4.new_code_cell(
+        "from dlkurs.exercises import Case, FunctionExercise\n"
+        "f = FunctionExercise(title='t', cases=[Case(1).returns(1)], timeout=0.5)\n"
+        "def ewig(x):\n    while True:\n        pass\n"
+        "f.check(ewig)"
+    )
+    after = nbformat.v4.new_code_cell("print('weiter')")
+    student.cells = [setup, exercise, extra, again, endless, after]
     _execute(student, tmp_path)
 
     (shown,) = exercise.outputs  # exactly one output: the verdict is not shown twice
@@ -76,6 +84,10 @@ def test_student_notebook_says_not_attempted_once(tmp_path):
     assert "<span" in solution.data["text/html"]  # syntax-highlighted
     (wrong,) = again.outputs
     assert wrong.data["text/plain"].startswith("✗ Falsch: Wert 5050 ist zu klein.")
+    (timeout,) = endless.outputs
+    assert timeout.data["text/plain"].startswith("✗ Falsch: Zeitlimit von 0.5 s überschritten für Eingabe ewig(1)")
+    assert "Hintergrund" not in timeout.data["text/plain"]  # interrupted, not abandoned
+    assert after.outputs[0].text == "weiter\n"
 
     from dlkurs.exercises import progress
 

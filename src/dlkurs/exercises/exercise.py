@@ -94,7 +94,14 @@ class Wrong:
         self.feedback = feedback
 
     def build(self) -> Any:
+        """The wrong answer (a fresh one for each call if it is lazy)."""
         return resolve(self.answer)
+
+    def sample(self) -> Any:
+        """The wrong answer, built once and kept (for comparing with learners' answers)."""
+        if not hasattr(self, "_sample"):
+            self._sample = self.build()
+        return self._sample
 
     def __repr__(self) -> str:
         return f"Wrong({self.answer!r}, expect={self.expect!r})"
@@ -237,16 +244,23 @@ class Exercise:
         return "Gut gemacht!"
 
     def _with_feedback(self, reason: str, answer: Any) -> str:
+        if type(self)._matches is Exercise._matches:  # this kind cannot compare answers
+            return reason
         for wrong in self.wrong:
-            if wrong.feedback and not isinstance(wrong.answer, lazy):
+            if wrong.feedback:
                 try:
-                    if self._matches(answer, wrong.answer):
+                    if self._matches(answer, wrong.sample()):
                         return f"{reason} {sentence(wrong.feedback)}"
                 except BaseException:
                     continue
         return reason
 
     # -- learner API ---------------------------------------------------------------------
+
+    def _record(self, action: str, status: str | None, detail: str | None = None) -> None:
+        # exercises outside a check module (made up in a notebook) are not recorded
+        if self.lesson is not None and self.name is not None:
+            progress.record(self.lesson, self.name, action, status, detail)
 
     def check(self, answer: Any = MISSING) -> Verdict:
         """Check ``answer``, show the verdict, record it and return it.
@@ -255,7 +269,7 @@ class Exercise:
         verdict other than "richtig" raises :class:`ExerciseFailed`.
         """
         verdict = self.evaluate(answer)
-        progress.record(self.lesson, self.name, progress.CHECK, verdict.status, verdict.message)
+        self._record(progress.CHECK, verdict.status, verdict.message)
         if verdict.status == FALSCH and self.hints:
             verdict_hint = f" Tipp gefällig? {self._call}.hint()"
         else:
@@ -288,7 +302,7 @@ class Exercise:
     def hint(self, n: Any = 1) -> None:
         """Show hint number ``n`` (1 = the first)."""
         shown, text = self.hint_text(n)
-        progress.record(self.lesson, self.name, progress.HINT, "shown" if shown else "none", str(n))
+        self._record(progress.HINT, "shown" if shown else "none", str(n))
         display.show(
             text,
             display.box("Tipp", display.inline_html(text), color="#1a73e8", background="#e8f0fe", icon="💡")
@@ -316,7 +330,7 @@ class Exercise:
             text = self.solution_text()
         except Exception:
             text = None
-        progress.record(self.lesson, self.name, progress.SOLUTION, "shown" if text else "none")
+        self._record(progress.SOLUTION, "shown" if text else "none")
         if not text:
             message = "Für diese Aufgabe ist keine Lösung hinterlegt."
             display.show(message, display.box(message, "", color="#5f6368", background="#f1f3f4", icon="ℹ"))

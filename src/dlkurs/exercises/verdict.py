@@ -83,11 +83,16 @@ class Verdict:
     def text(self) -> str:
         """The verdict as one plain-text line (what a terminal shows)."""
         icon = _LOOK.get(self.status, ("", "•"))[1]
+        if self.message.startswith(self.title):  # "Interner Fehler im Prüfer (…)": no repetition
+            return f"{icon} {self.message}"
         return f"{icon} {self.title}" + (f": {self.message}" if self.message else "")
 
     def html(self) -> str:
         title, icon, color, background = _LOOK.get(self.status, (self.status, "•", "#333", "#fff"))
-        return display.box(title, display.inline_html(self.message), color=color, background=background, icon=icon)
+        message = self.message
+        if message.startswith(title):
+            message = message[len(title):].lstrip(" :")
+        return display.box(title, display.inline_html(message), color=color, background=background, icon=icon)
 
     def show(self) -> None:
         """Display the verdict now and remember in which cell it was shown."""
