@@ -1,13 +1,17 @@
 """Shared fixtures: every test runs with its own workspace, runs folder and
-progress database, so that no test ever writes into a user's home."""
+progress database, so that no test ever writes into a user's home or runs in
+strict mode by accident."""
 
 from __future__ import annotations
 
 import os
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+
+from dlkurs import settings
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -24,16 +28,27 @@ def shared_data_dir() -> Path | None:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+def _isolated_user_dirs(tmp_path, tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("user")
-    monkeypatch.setenv("DLKURS_WORKSPACE", str(base / "workspace"))
-    monkeypatch.setenv("DLKURS_RUNS", str(base / "runs"))
-    monkeypatch.setenv("DLKURS_PROGRESS_DB", str(base / "progress.sqlite"))
-    monkeypatch.delenv("DLKURS_PROFILE", raising=False)
-    monkeypatch.delenv("DLKURS_RESULTS", raising=False)
-    monkeypatch.delenv("DLKURS_STRICT_CHECKS", raising=False)
-    monkeypatch.delenv("DLKURS_CATALOG", raising=False)
+    monkeypatch.setenv(settings.ENV_WORKSPACE, str(base / "workspace"))
+    monkeypatch.setenv(settings.ENV_RUNS, str(base / "runs"))
+    monkeypatch.setenv(settings.ENV_PROGRESS_DB, str(tmp_path / "progress.sqlite"))
+    for name in (settings.ENV_PROFILE, settings.ENV_RESULTS, settings.ENV_STRICT, settings.ENV_CATALOG):
+        monkeypatch.delenv(name, raising=False)
     yield
+
+
+@pytest.fixture
+def progress_db(tmp_path) -> Path:
+    return tmp_path / "progress.sqlite"
+
+
+def keras_backend() -> str:
+    return os.environ.get("KERAS_BACKEND", "tensorflow")
+
+
+def python() -> str:
+    return sys.executable
 
 
 @pytest.fixture
@@ -58,7 +73,7 @@ def make_catalog(tmp_path, monkeypatch):
             )
         path = folder / "catalog.toml"
         path.write_text("\n".join(entries), encoding="utf-8")
-        monkeypatch.setenv("DLKURS_CATALOG", str(path))
+        monkeypatch.setenv(settings.ENV_CATALOG, str(path))
         _load_catalog.cache_clear()
         return path
 

@@ -205,6 +205,11 @@ def start(
     raise typer.Exit(code)
 
 
+from dlkurs.cli.progress import progress as _progress  # noqa: E402 - light: typer and rich only
+
+app.command("progress", help="Zeigt deinen Fortschritt je Lektion und Aufgabe: versucht, gelöst, Tipps.")(_progress)
+
+
 def main() -> None:
     """Entry point of the `dlkurs` console script."""
     app()

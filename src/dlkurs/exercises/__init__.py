@@ -1,5 +1,69 @@
-"""Exercises: check, hint and solution, in German; the placeholder ``___``."""
+"""Exercises: check, hint and solution, in German; the placeholder ``___``.
 
+In a lesson::
+
+    from dlkurs.exercises import ___, aufgaben
+    aufgabe = aufgaben("1.2")
+    aufgabe.quadratsumme.check(quadratsumme)   # richtig / falsch (mit Grund) / noch nicht bearbeitet
+    aufgabe.quadratsumme.hint()                # Tipp 1; .hint(2) Tipp 2
+    aufgabe.quadratsumme.solution()            # die Lösung aus dem Lektionsquelltext
+
+In a check module (``dlkurs/exercises/lessons/l1_2.py``)::
+
+    from dlkurs.exercises import ValueExercise, Wrong
+    quadratsumme = ValueExercise(title="…", expected=338350, hints=[…],
+                                 wrong=[Wrong(5050, expect="zu klein"), …])
+
+Importing this package never imports Keras or TensorFlow.
+"""
+
+from dlkurs.exercises.compare import Options, compare_values
+from dlkurs.exercises.custom import CustomExercise
+from dlkurs.exercises.exercise import Exercise, Wrong, lazy, strict
+from dlkurs.exercises.functions import Case, FunctionExercise, call_answer
+from dlkurs.exercises.models import ModelExercise
 from dlkurs.exercises.placeholder import ___, Placeholder, PlaceholderError, contains_placeholder
+from dlkurs.exercises.registry import Aufgaben, UnknownLessonExercises, aufgaben
+from dlkurs.exercises.thought import ThoughtQuestion
+from dlkurs.exercises.values import ValueExercise
+from dlkurs.exercises.verdict import (
+    FALSCH,
+    INTERNER_FEHLER,
+    KEINE_PRUEFUNG,
+    NICHT_BEARBEITET,
+    RICHTIG,
+    ExerciseFailed,
+    Falsch,
+    Verdict,
+)
 
-__all__ = ["___", "Placeholder", "PlaceholderError", "contains_placeholder"]
+__all__ = [
+    "___",
+    "Aufgaben",
+    "Case",
+    "CustomExercise",
+    "Exercise",
+    "ExerciseFailed",
+    "FALSCH",
+    "Falsch",
+    "FunctionExercise",
+    "INTERNER_FEHLER",
+    "KEINE_PRUEFUNG",
+    "ModelExercise",
+    "NICHT_BEARBEITET",
+    "Options",
+    "Placeholder",
+    "PlaceholderError",
+    "RICHTIG",
+    "ThoughtQuestion",
+    "UnknownLessonExercises",
+    "ValueExercise",
+    "Verdict",
+    "Wrong",
+    "aufgaben",
+    "call_answer",
+    "compare_values",
+    "contains_placeholder",
+    "lazy",
+    "strict",
+]

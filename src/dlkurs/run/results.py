@@ -44,6 +44,8 @@ class LessonRun:
     problems: list[str] = field(default_factory=list)
     error: CellError | None = None
     files: dict[str, str] = field(default_factory=dict)
+    #: exercise name -> status of its last check() in this run ("richtig", "falsch", …)
+    checks: dict[str, str] = field(default_factory=dict)
     started: str = ""
     python: str = field(default_factory=platform.python_version)
 

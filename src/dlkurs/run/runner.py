@@ -37,6 +37,7 @@ from dlkurs.run.results import (  # noqa: F401  (re-exported)
 #: Called with (lesson, index of the cell about to run, number of cells).
 ProgressCallback = Callable[[Lesson, int, int], None]
 
+
 def _kernel_env(profile: str, backend: str, results_file: Path, workdir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -63,8 +64,27 @@ def _read_figures(results_file: Path) -> dict[str, float]:
     return figures
 
 
+def _read_checks(db: Path) -> dict[str, str]:
+    from dlkurs.run.checks import read_checks
+
+    try:
+        return read_checks(db)
+    except Exception:
+        return {}
+
+
 def _judge(run: LessonRun, lesson: Lesson) -> None:
-    """Compare reported figures with the catalog: all present; in band (full profile)."""
+    """Compare reported figures with the catalog: all present; in band (full profile).
+
+    A run that passed must also have checked every declared exercise "richtig".
+    """
+    if run.status == PASSED:
+        from dlkurs.run.checks import coverage
+
+        try:
+            run.problems.extend(coverage(run).problems())
+        except Exception as err:  # a broken check module fails the run, with the reason
+            run.problems.append(f"Das Prüfmodul der Lektion lässt sich nicht laden: {type(err).__name__}: {err}")
     for figure in lesson.figures:
         value = run.figures.get(figure.name)
         if value is None or not math.isfinite(value):
@@ -122,6 +142,9 @@ def run_lesson(
     out_dir.mkdir(parents=True, exist_ok=True)
     workdir = out_dir / "work" / lesson.id
     workdir.mkdir(parents=True, exist_ok=True)
+    progress_db = workdir / "progress.sqlite"
+    for stale in (progress_db, Path(f"{progress_db}-wal"), Path(f"{progress_db}-shm")):
+        stale.unlink(missing_ok=True)  # verdicts of an earlier run must not count
     budget = max(1.0, lesson.budget_for(profile) * time_factor)
     run = LessonRun(
         lesson=lesson.id,
@@ -202,6 +225,7 @@ def run_lesson(
                 )
         run.seconds = round(time.monotonic() - started, 2)
         run.figures = _read_figures(results_file)
+        run.checks = _read_checks(progress_db)
     if log_path.stat().st_size == 0:
         log_path.unlink()
     _judge(run, lesson)

@@ -1,0 +1,117 @@
+"""One check module per lesson, and ``aufgaben(lesson_id)`` that loads it.
+
+The exercises of lesson ``1.2`` live in :mod:`dlkurs.exercises.lessons.l1_2`
+as module attributes; the attribute name is the exercise name (and the name
+of its solution region in the lesson source).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from dlkurs.exercises import display
+from dlkurs.exercises.exercise import Exercise
+
+PACKAGE = "dlkurs.exercises.lessons"
+_ID = re.compile(r"^\d+(\.\d+)+$")
+_MODULE = re.compile(r"^l\d+(_\d+)+$")
+
+
+class UnknownLessonExercises(LookupError):
+    """There is no check module for this lesson."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def module_name(lesson_id: str) -> str:
+    """``"1.2"`` -> ``"dlkurs.exercises.lessons.l1_2"``."""
+    return f"{PACKAGE}.l{lesson_id.replace('.', '_')}"
+
+
+def lesson_ids() -> list[str]:
+    """Ids of all lessons that have a check module, in course order."""
+    package = importlib.import_module(PACKAGE)
+    ids = [
+        info.name[1:].replace("_", ".")
+        for info in pkgutil.iter_modules(package.__path__)
+        if _MODULE.match(info.name)
+    ]
+    return sorted(ids, key=lambda i: tuple(int(p) for p in i.split(".")))
+
+
+@lru_cache(maxsize=None)
+def exercises(lesson_id: str) -> dict[str, Exercise]:
+    """The exercises of a lesson by name, in declaration order (bound to lesson and name)."""
+    lesson_id = str(lesson_id).strip()
+    if not _ID.match(lesson_id) or lesson_id not in lesson_ids():
+        known = ", ".join(lesson_ids()) or "keine"
+        raise UnknownLessonExercises(
+            f"Zur Lektion {lesson_id!r} gibt es keine Aufgaben. Lektionen mit Aufgaben: {known}."
+        )
+    module = importlib.import_module(module_name(lesson_id))
+    found: dict[str, Exercise] = {}
+    for name, value in vars(module).items():
+        if isinstance(value, Exercise) and not name.startswith("_"):
+            value.bind(lesson_id, name)
+            found[name] = value
+    return found
+
+
+class Aufgaben:
+    """The exercises of one lesson as attributes: ``aufgabe.quadratsumme.check(x)``."""
+
+    def __init__(self, lesson_id: str, items: dict[str, Exercise]) -> None:
+        self._lesson = lesson_id
+        self._items = dict(items)
+        self.__dict__.update(items)
+
+    def __getattr__(self, name: str) -> Exercise:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        known = ", ".join(self._items) or "keine"
+        raise AttributeError(f"Lektion {self._lesson} hat keine Aufgabe '{name}'. Vorhanden: {known}.")
+
+    def __getitem__(self, name: str) -> Exercise:
+        try:
+            return self._items[name]
+        except KeyError:
+            raise KeyError(f"Lektion {self._lesson} hat keine Aufgabe '{name}'.") from None
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self._items.values())
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __dir__(self) -> list[str]:
+        return list(self._items)
+
+    def __repr__(self) -> str:
+        lines = [f"Aufgaben der Lektion {self._lesson}:"]
+        lines += [f"  aufgabe.{name}: {ex.title}" + (" (Denkfrage)" if not ex.counted else "") for name, ex in self._items.items()]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        items = "".join(
+            f"<li><code>aufgabe.{name}</code>: {display.inline_html(ex.title)}"
+            + (" <em>(Denkfrage)</em>" if not ex.counted else "")
+            + "</li>"
+            for name, ex in self._items.items()
+        )
+        return display.box(
+            f"Aufgaben der Lektion {self._lesson}",
+            f"<ul style='margin: 0.2em 0;'>{items}</ul>",
+            color="#1a73e8",
+            background="#e8f0fe",
+            icon="✎",
+        )
+
+
+def aufgaben(lesson_id: str) -> Aufgaben:
+    """The exercises of lesson ``lesson_id``: ``aufgabe = aufgaben("1.2")``."""
+    return Aufgaben(str(lesson_id).strip(), exercises(str(lesson_id).strip()))

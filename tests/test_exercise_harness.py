@@ -1,0 +1,95 @@
+"""The harness over every exercise of the course (issue 4, item 5).
+
+Parametrised over all check modules in dlkurs/exercises/lessons/: a new check
+module is covered as soon as it exists. (a) is proven twice: the standalone
+``reference`` here, and the lesson's solution region by the lesson runs in
+test_lesson_runs.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dlkurs.exercises import harness
+from dlkurs.exercises.registry import exercises, lesson_ids
+from dlkurs.lessons import catalog, get
+
+ALL = harness.all_exercises()
+COUNTED = harness.counted_exercises()
+WRONGS = [(ex, wrong) for ex in COUNTED for wrong in ex.wrong]
+
+
+def _id(item) -> str:
+    if isinstance(item, tuple):
+        ex, wrong = item
+        return f"{ex.qualname}:{ex.wrong.index(wrong)}"
+    return item.qualname
+
+
+def test_there_are_exercises():
+    assert "1.2" in lesson_ids()
+    assert COUNTED
+
+
+@pytest.mark.parametrize("exercise", ALL, ids=_id)
+def test_declaration(exercise):
+    assert harness.declaration_problem(exercise) is None, harness.declaration_problem(exercise)
+
+
+@pytest.mark.parametrize("exercise", COUNTED, ids=_id)
+def test_b_placeholder_is_not_attempted(exercise):
+    problem = harness.placeholder_problem(exercise)
+    assert problem is None, problem
+
+
+@pytest.mark.parametrize("item", WRONGS, ids=_id)
+def test_c_wrong_answer_fails_naming_the_problem(item):
+    exercise, wrong = item
+    problem = harness.wrong_problem(exercise, wrong)
+    assert problem is None, problem
+
+
+@pytest.mark.parametrize("exercise", [ex for ex in COUNTED if ex.has_reference], ids=_id)
+def test_a_standalone_reference_passes(exercise):
+    problem = harness.reference_problem(exercise)
+    assert problem is None, problem
+
+
+def test_check_modules_belong_to_catalog_lessons():
+    known = {lesson.id for lesson in catalog()}
+    assert set(lesson_ids()) <= known
+
+
+def test_lessons_that_use_exercises_have_a_check_module_and_name_their_own_id():
+    for lesson in catalog():
+        source = lesson.source_path.read_text(encoding="utf-8")
+        for used in re.findall(r"aufgaben\(\s*[\"']([\d.]+)[\"']\s*\)", source):
+            assert used == lesson.id, f"lesson {lesson.id} loads the exercises of {used}"
+            assert used in lesson_ids(), f"lesson {lesson.id} uses aufgaben({used!r}) but has no check module"
+
+
+def test_named_code_regions_are_exercises():
+    """Every named code region of a lesson with a check module is a declared exercise."""
+    from dlkurs.lessons.notebook import solution_regions
+
+    for lesson_id in lesson_ids():
+        declared = exercises(lesson_id)
+        for region in solution_regions(get(lesson_id)):
+            if region.name and region.student != "*✏️ Deine Antwort hier.*":
+                assert region.name in declared, f"lesson {lesson_id}: region {region.name!r} has no exercise"
+
+
+def test_harness_detects_bad_declarations():
+    """The harness itself is not vacuous: broken declarations are reported."""
+    from dlkurs.exercises import ValueExercise, Wrong
+
+    ex = ValueExercise(title="t", expected=3, hints=["h"], wrong=[Wrong(3, expect="x"), Wrong(4, expect="Form")])
+    ex.bind("1.2", "gibt_es_nicht")
+    assert "gives 'richtig'" in harness.wrong_problem(ex, ex.wrong[0])
+    assert "does not contain 'Form'" in harness.wrong_problem(ex, ex.wrong[1])
+    assert "no solution" in harness.declaration_problem(ex)
+    bad_ref = ValueExercise(title="t", expected=3, reference=4)
+    bad_ref.bind("1.2", "x")
+    assert "reference gives 'falsch'" in harness.reference_problem(bad_ref)
