@@ -1,0 +1,1 @@
+"""One lesson source -> student notebook, solution notebook, learner workspace."""
