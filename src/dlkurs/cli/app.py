@@ -204,6 +204,10 @@ def start(
     raise typer.Exit(code)
 
 
+from dlkurs.cli.data import data_app  # noqa: E402
+app.add_typer(data_app, name="data", help="Kursdaten: Status, Download, Daten-Paket (Export/Import).")
+
+
 def main() -> None:
     """Entry point of the `dlkurs` console script."""
     app()
