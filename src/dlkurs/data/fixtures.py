@@ -52,8 +52,8 @@ def find(ds: Dataset, *, announce: bool = True) -> Optional[dict[str, Path]]:
         paths["tree"] = tree
     if announce:
         text = (
-            f"Hinweis: Für '{ds.name}' werden Testdaten im kanonischen Format verwendet (kein echter Datensatz) – "
-            f"aus {folder} (${ENV_FIXTURES}). Kennzahlen aus diesen Daten sind bedeutungslos."
+            f"Hinweis: '{ds.name}' – Testdaten im kanonischen Format (kein echter Datensatz) aus {folder} "
+            f"(${ENV_FIXTURES}). Kennzahlen aus diesen Daten sind bedeutungslos."
         )
         events.notice(text)
         events.record(events.FIXTURE, ds.name, text, instead=str(folder))

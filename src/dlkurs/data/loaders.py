@@ -201,7 +201,7 @@ def california_housing(paths: dict, *, raw: bool = False):
     """scikit-learn's frame (8 features + MedHouseVal in 100 000 $); ``raw=True``: the 9 StatLib columns."""
     import pandas as pd
 
-    df = pd.read_csv(paths["data"], header=None, names=CALIFORNIA_RAW, float_precision="round_trip")
+    df = pd.read_csv(paths["data"], header=None, names=CALIFORNIA_RAW)
     if raw:
         return df
     hh = df["households"]

@@ -130,38 +130,46 @@ def verify_file(item: Item, form: Form, path: Path, record: Optional[dict] = Non
     """
     digest = digest or hash_file(path)
     algorithm = matching_hash(form.hashes, digest)
-    if algorithm is None and "md5" not in digest and record is None and any(
-            h.startswith("md5:") for h in form.hashes):
+    if algorithm is None and "md5" not in digest and any(h.startswith("md5:") for h in form.hashes):
         digest = hash_file(path, md5=True)  # md5 only where the registry knows no sha256
         algorithm = matching_hash(form.hashes, digest)
     if algorithm:
         return algorithm, digest
-    if record is not None:
+    sizes = f"{digest['size']} Bytes"
+    if record is not None and record.get("how") not in ("sha256", "md5"):
+        # verified by content once: from then on exactly these bytes
         if record.get("sha256") == digest["sha256"]:
             return record.get("how", "recorded"), digest
+        if record.get("size") not in (None, digest["size"]):
+            sizes += f", erwartet {record['size']} Bytes"
         raise VerificationError(
             f"'{form.filename}' wurde verändert, seit die Datei geprüft wurde: "
-            f"SHA-256 erwartet {record.get('sha256')}, erhalten {digest['sha256']}.",
+            f"SHA-256 erwartet {record.get('sha256')}, erhalten {digest['sha256']} ({sizes}).",
             path=str(path), expected=str(record.get("sha256")), actual=digest["sha256"],
         )
     if item.content is not None:
         try:
             item.content.check(path)
         except VerificationError as err:
-            expected = ", ".join(form.hashes) or "–"
+            if not form.hashes:  # no published hash: the content check is all there is
+                raise VerificationError(
+                    f"'{form.filename}' besteht die Prüfung nicht (sha256:{digest['sha256']}): {err}",
+                    path=str(path), expected=err.expected, actual=err.actual) from None
             raise VerificationError(
-                f"'{form.filename}' ist weder die erwartete Datei (erwartet {expected}, erhalten "
+                f"'{form.filename}' ist weder die erwartete Datei (erwartet {', '.join(form.hashes)}, erhalten "
                 f"sha256:{digest['sha256']}) noch hat sie den erwarteten Inhalt: {err}",
                 path=str(path), expected=err.expected, actual=err.actual,
             ) from None
         return "content", digest
     algorithm, _, expected = (form.hashes[0] if form.hashes else "sha256:–").partition(":")
+    if algorithm == "md5" and "md5" not in digest:
+        digest = hash_file(path, md5=True)
     actual = digest.get(algorithm, digest["sha256"])
+    if form.size and form.size != digest["size"]:
+        sizes += f", erwartet {form.size} Bytes"
     raise VerificationError(
         f"'{form.filename}' ist nicht die erwartete Datei: {algorithm.upper()} erwartet {expected}, "
-        f"erhalten {actual} ({digest['size']} Bytes"
-        + (f", erwartet {form.size} Bytes" if form.size and form.size != digest["size"] else "")
-        + ").",
+        f"erhalten {actual} ({sizes}).",
         path=str(path), expected=expected, actual=actual,
     )
 
@@ -353,6 +361,11 @@ class DataHome:
         """Verify what the data home holds of ``ds``. Changes nothing but fingerprints."""
         state = self.read_state(ds)
         status = DatasetStatus(ds, [self._check_item(ds, item, state) for item in ds.items])
+        if any(s.how == "recorded-now" for s in status.items):
+            for s in status.items:
+                if s.how == "recorded-now":
+                    s.how = state["files"][s.form.filename]["how"]
+            self.write_state(ds, state, strict=False)
         if ds.tree is not None:
             status.tree = self._check_tree(ds, state, status, full=full)
         return status
@@ -365,12 +378,18 @@ class DataHome:
                 continue
             record = state["files"].get(form.filename)
             try:
-                how, _ = verify_file(item, form, path, record)
+                how, digest = verify_file(item, form, path, record)
             except VerificationError as err:
                 return ItemStatus(item, CORRUPT, path, form, problem=err)
             except OSError as err:
                 problem = VerificationError(f"'{form.filename}' ist nicht lesbar: {err}", path=str(path))
                 return ItemStatus(item, CORRUPT, path, form, problem=problem)
+            if record is None or record.get("sha256") != digest["sha256"]:
+                # verified now, but not recorded (copied in by hand, state lost): record it
+                state["files"][form.filename] = {
+                    "item": item.key, "sha256": digest["sha256"], "size": digest["size"], "how": how,
+                    "verified": time.strftime("%Y-%m-%dT%H:%M:%S")}
+                how = "recorded-now"
             return ItemStatus(item, OK, path, form, how=how)
         return ItemStatus(item, MISSING)
 

@@ -95,8 +95,11 @@ def write_jena_climate(folder: Path, *, rows: int = 2000, seed: int = 0) -> Path
 def write_cifar10(folder: Path, *, per_batch: int = 20, test: int = 20, seed: int = 0) -> Path:
     """``cifar-10-python.tar.gz`` with ``cifar-10-batches-py/data_batch_1..5``, ``test_batch``, ``batches.meta``.
 
-    Each batch is a protocol-2 pickle of ``{b"batch_label", b"labels", b"data", b"filenames"}``
-    with ``data`` uint8 of shape (n, 3072) (channels first, row-major), as in the original.
+    Each batch is a pickle of ``{b"batch_label", b"labels", b"data", b"filenames"}`` with ``data``
+    uint8 of shape (n, 3072) (channels first, row-major), as in the original. The originals are
+    Python 2 protocol-2 pickles; protocol 3 gives the same objects on loading (bytes keys, a NumPy
+    array) without the ``_codecs.encode`` calls a Python 3 protocol-2 pickle of bytes would need,
+    which the restricted unpicklers (ours and Keras') rightly refuse.
     """
     import numpy as np
 
@@ -109,12 +112,12 @@ def write_cifar10(folder: Path, *, per_batch: int = 20, test: int = 20, seed: in
         labels = [int(v) for v in rng.integers(0, 10, size=n)]
         data = rng.integers(0, 256, size=(n, 3072), dtype=np.uint8)
         return pickle.dumps({b"batch_label": label.encode(), b"labels": labels, b"data": data,
-                             b"filenames": [f"fixture_{i}.png".encode() for i in range(n)]}, protocol=2)
+                             b"filenames": [f"fixture_{i}.png".encode() for i in range(n)]}, protocol=3)
 
     members = {f"data_batch_{i}": batch(f"training batch {i} of 5", per_batch) for i in range(1, 6)}
     members["test_batch"] = batch("testing batch 1 of 1", test)
     members["batches.meta"] = pickle.dumps({b"label_names": [n.encode() for n in names],
-                                            b"num_cases_per_batch": per_batch, b"num_vis": 3072}, protocol=2)
+                                            b"num_cases_per_batch": per_batch, b"num_vis": 3072}, protocol=3)
     with tarfile.open(folder / "cifar-10-python.tar.gz", "w:gz") as archive:
         for name, payload in members.items():
             info = tarfile.TarInfo(f"cifar-10-batches-py/{name}")
