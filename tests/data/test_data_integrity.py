@@ -278,6 +278,13 @@ def test_network_error_becomes_dataset_not_available(web):
     assert not isinstance(err.value, DatasetCorrupt)
 
 
+def test_a_host_that_does_not_answer_is_asked_once(web):
+    """Fashion-MNIST: 4 files x 2 hosts; offline that is 2 attempts, not 8 (no minutes of waiting)."""
+    with pytest.raises(DatasetNotAvailable):
+        data.load("fashion_mnist")
+    assert len(web.calls) == 2 and len({url.split("/")[2] for url in web.calls}) == 2
+
+
 def test_image_set_without_download_says_how_to_get_it():
     with pytest.raises(DatasetNotAvailable) as err:
         data.load("cats_vs_dogs_small")

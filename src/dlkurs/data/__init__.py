@@ -164,7 +164,8 @@ def imdb_sequences(num_words: Optional[int] = None, *, skip_top: int = 0, maxlen
 def status(datasets: Optional[list[str]] = None, *, full: bool = False) -> list[dict]:
     """One dict per dataset: what the data home holds and whether it verifies.
 
-    Keys: name, title, kind, size (bytes), cached (bool), verified (bool),
+    Keys: name, title, kind, size (bytes on disk when present, else the
+    expected download size), cached (bool), verified (bool),
     state ("ok", "missing", "partial", "corrupt", "embedded"), source (hosts or
     "import" / "scikit-learn"), verification, problems, path. ``full=True``
     re-hashes every file of every folder (slower; catches bit rot).
@@ -181,6 +182,8 @@ def status(datasets: Optional[list[str]] = None, *, full: bool = False) -> list[
                        path=None)
         else:
             st = home.check(ds, full=full)
+            if st.state != MISSING:
+                row["size"] = st.size or ds.size  # what this data home holds (e.g. IMDB as .tar.xz)
             row.update(
                 cached=st.state in (OK, CORRUPT) and all(p.state != MISSING for p in st.parts),
                 verified=st.state == OK, state=st.state,

@@ -239,7 +239,7 @@ class DatasetStatus:
         for s in self.items:
             if s.path is not None and s.path.exists():
                 total += s.path.stat().st_size
-        if self.tree is not None and self.tree.state == OK:
+        if self.tree is not None and self.tree.path.is_dir():
             total += self.dataset.tree.size
         return total
 
@@ -613,10 +613,10 @@ class DataHome:
             raise unavailable(ds, self.root, f"Download ausgeschaltet (${ENV_OFFLINE} ist gesetzt).")
         if not ds.downloadable:
             raise unavailable(ds, self.root, "Er lässt sich nicht automatisch herunterladen.")
+        dead_hosts: set[str] = set()  # a host that did not answer is not asked again in this call
         for item in items:
             offline: list[str] = []
             wrong: list[str] = []
-            dead_hosts: set[str] = set()
             done = False
             for form in item.forms:
                 for source in form.sources:
@@ -634,6 +634,8 @@ class DataHome:
                 if done:
                     break
             if not done:
+                if not offline and not wrong:  # every host of this item already failed for an earlier item
+                    offline = [f"{h}: keine Verbindung" for h in sorted(dead_hosts)]
                 if wrong:
                     reason = "Der Download kam an, war aber nicht die erwartete Datei:\n  " + "\n  ".join(wrong)
                 else:
@@ -687,41 +689,54 @@ class DataHome:
         status = self.check(ds)
         if status.ok:
             return status.paths, "cache"
-        self.root.mkdir(parents=True, exist_ok=True)
-        with self.lock(ds):
-            status = self.check(ds)
-            if status.ok:
-                return status.paths, "cache"
-            removed = self.discard(status)
-            if removed:
-                text = (f"Achtung: Der Datensatz '{ds.name}' im Datenordner war beschädigt und wurde entfernt "
-                        f"(er wird nicht verwendet):\n  " + "\n  ".join(removed))
-                events.notice(text)
-                events.record(events.CORRUPT, ds.name, text)
-                status = self.check(ds)
-            missing = [s.item for s in status.items if s.state != OK]
-            tree_missing = status.tree is not None and status.tree.state != OK
-            if not missing and tree_missing and ds.tree.source is not None:
-                self.extract_tree(ds, status)
-                events.record(events.REPAIRED, ds.name, f"'{ds.tree.dirname}' neu entpackt")
-                return self._final(ds)
-            if use_fixtures:
-                from dlkurs.data import fixtures
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            lock = self.lock(ds)
+            lock.acquire()
+        except OSError as err:
+            raise DataError(
+                f"Der Datenordner {self.root} ist nicht beschreibbar ({err.strerror or err}); '{ds.name}' kann dort "
+                f"weder repariert noch geladen werden. Einen eigenen Datenordner wählen: Umgebungsvariable "
+                f"DLKURS_DATA setzen.") from None
+        try:
+            return self._ensure_locked(ds, use_fixtures=use_fixtures, progress_factory=progress_factory)
+        finally:
+            lock.release()
 
-                found = fixtures.find(ds)
-                if found is not None:
-                    return found, "fixture"
-            try:
-                self.download(ds, missing, progress_factory=progress_factory)
-            except DatasetNotAvailable as err:
-                raise unavailable(ds, self.root, getattr(err, "reason", str(err)), removed) from None
-            if ds.tree is not None and ds.tree.source is None and tree_missing:
-                raise unavailable(ds, self.root, "Der Ordner lässt sich nur aus einem Daten-Paket einspielen.",
-                                  removed)
+    def _ensure_locked(self, ds: Dataset, *, use_fixtures: bool, progress_factory) -> tuple[dict[str, Path], str]:
+        status = self.check(ds)
+        if status.ok:
+            return status.paths, "cache"
+        removed = self.discard(status)
+        if removed:
+            text = (f"Achtung: Der Datensatz '{ds.name}' im Datenordner war beschädigt und wurde entfernt "
+                    f"(er wird nicht verwendet):\n  " + "\n  ".join(removed))
+            events.notice(text)
+            events.record(events.CORRUPT, ds.name, text)
             status = self.check(ds)
-            if status.tree is not None and status.tree.state != OK and ds.tree.source is not None:
-                self.extract_tree(ds, status)
+        missing = [s.item for s in status.items if s.state != OK]
+        tree_missing = status.tree is not None and status.tree.state != OK
+        if not missing and tree_missing and ds.tree.source is not None:
+            self.extract_tree(ds, status)
+            events.record(events.REPAIRED, ds.name, f"'{ds.tree.dirname}' neu entpackt")
             return self._final(ds)
+        if use_fixtures:
+            from dlkurs.data import fixtures
+
+            found = fixtures.find(ds)
+            if found is not None:
+                return found, "fixture"
+        try:
+            self.download(ds, missing, progress_factory=progress_factory)
+        except DatasetNotAvailable as err:
+            raise unavailable(ds, self.root, getattr(err, "reason", str(err)), removed) from None
+        if ds.tree is not None and ds.tree.source is None and tree_missing:
+            raise unavailable(ds, self.root, "Der Ordner lässt sich nur aus einem Daten-Paket einspielen.",
+                              removed)
+        status = self.check(ds)
+        if status.tree is not None and status.tree.state != OK and ds.tree.source is not None:
+            self.extract_tree(ds, status)
+        return self._final(ds)
 
     def _final(self, ds: Dataset) -> tuple[dict[str, Path], str]:
         status = self.check(ds)
