@@ -76,7 +76,7 @@ def test_mnist(use_shared_home):
 def test_fashion_mnist(use_shared_home):
     (x_train, y_train), (x_test, y_test) = data.load("fashion-mnist")
     assert x_train.shape == (60000, 28, 28) and x_test.shape == (10000, 28, 28)
-    assert x_train.dtype == np.uint8
+    assert x_train.dtype == np.uint8 and x_train.flags.writeable and y_test.flags.writeable  # like mnist
     assert np.bincount(y_train).tolist() == [6000] * 10 and np.bincount(y_test).tolist() == [1000] * 10
     assert (x_train / 255).mean() == pytest.approx(0.2860, abs=1e-4)
     assert (x_train / 255).std() == pytest.approx(0.3530, abs=1e-4)

@@ -366,7 +366,7 @@ def export_bundle(target, names: Optional[list[str]] = None, *, home: Optional[D
         if ds.embedded:
             continue
         progress.describe(f"prüfe {ds.name}")
-        status = home.check(ds, full=True)
+        status = home.check(ds, full=ds.tree is not None and ds.tree.source is None)  # exported folders: every file
         if status.state != OK:
             if status.state == "corrupt":
                 broken.append(f"{ds.name}: " + "; ".join(str(p) for p in status.problems))
