@@ -126,7 +126,7 @@ def test_partial_import_is_reported_as_incomplete(shared_data):
     report = import_data(shared_data / "imdb" / "imdb_word_index.json")
     (result,) = report.results
     assert result.dataset == "imdb" and result.status == "unvollständig"
-    assert "archive" in result.problems[0]
+    assert "aclImdb_v1.tar.gz oder aclImdb_train_test.tar.xz" in result.problems[0]
 
 
 def test_import_of_unrelated_folder_finds_nothing(tmp_path):

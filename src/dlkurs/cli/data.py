@@ -276,7 +276,7 @@ def import_(
         table.add_column(column)
     for r in report.results:
         table.add_row(r.dataset, f"[{style[r.status]}]{r.status}[/]", str(r.files),
-                      human_size(r.bytes) if r.bytes else "–", escape("; ".join(r.problems)))
+                      human_size(r.bytes) if r.bytes else "–", escape("\n".join(r.problems)))
     console.print(table)
     if report.ignored:
         shown = ", ".join(report.ignored[:5]) + (" …" if len(report.ignored) > 5 else "")

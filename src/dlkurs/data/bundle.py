@@ -295,7 +295,7 @@ def _import_dataset(ds: Dataset, items, prefix, tree_files, manifest: dict, home
             result.status = IMPORTED
         if status.state != OK:
             result.status = INCOMPLETE
-            missing = [s.item.key for s in status.items if s.state != OK]
+            missing = [" oder ".join(f.filename for f in s.item.forms) for s in status.items if s.state != OK]
             if status.tree is not None and status.tree.state != OK:
                 missing.append(ds.tree.dirname)
             result.problems.append("es fehlt noch: " + ", ".join(missing))

@@ -25,7 +25,11 @@ Rules:
   ctime, inode) changed. Every write to a file changes its ctime, even when the
   mtime is reset afterwards, so a flipped byte is caught on the next check;
   only damage below the file system (bit rot) needs ``full=True``, which
-  re-hashes everything (``dlkurs data status --full``).
+  re-hashes everything (``dlkurs data status --full``). (On Windows ctime is
+  the creation time, so there a write that restores the mtime needs ``full``.)
+* A folder extracted from an archive (IMDB's ``aclImdb``) is tied to the
+  sha256 of the verified archive; damage is repaired by extracting again,
+  without network. The archive therefore stays in the data home.
 """
 
 from __future__ import annotations
@@ -117,6 +121,9 @@ def aggregate_sha256(records: dict[str, str]) -> str:
     return hashlib.sha256(lines.encode("utf-8")).hexdigest()
 
 
+_LABEL = {"sha256": "SHA-256", "md5": "MD5"}
+
+
 def _fingerprint(st: os.stat_result) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
@@ -168,7 +175,7 @@ def verify_file(item: Item, form: Form, path: Path, record: Optional[dict] = Non
     if form.size and form.size != digest["size"]:
         sizes += f", erwartet {form.size} Bytes"
     raise VerificationError(
-        f"'{form.filename}' ist nicht die erwartete Datei: {algorithm.upper()} erwartet {expected}, "
+        f"'{form.filename}' ist nicht die erwartete Datei: {_LABEL.get(algorithm, algorithm)} erwartet {expected}, "
         f"erhalten {actual} ({sizes}).",
         path=str(path), expected=expected, actual=actual,
     )
@@ -358,7 +365,12 @@ class DataHome:
     # ---- checking ----------------------------------------------------------------
 
     def check(self, ds: Dataset, *, full: bool = False) -> DatasetStatus:
-        """Verify what the data home holds of ``ds``. Changes nothing but fingerprints."""
+        """Verify what the data home holds of ``ds``.
+
+        Changes nothing but the state file: fingerprints of re-hashed folder
+        files, and records of files that verify but were not recorded (copied
+        in by hand, state lost).
+        """
         state = self.read_state(ds)
         status = DatasetStatus(ds, [self._check_item(ds, item, state) for item in ds.items])
         if any(s.how == "recorded-now" for s in status.items):
@@ -436,7 +448,10 @@ class DataHome:
             found = self._walk(path)
         except OSError as err:
             return TreeStatus(CORRUPT, path, VerificationError(f"Ordner '{tree.dirname}' nicht lesbar: {err}"))
-        if record is None:  # aggregate tree without a record: verify everything once
+        if record is not None and tree.source is None and tree.aggregate_sha256 != aggregate_sha256(
+                {rel: entry[0] for rel, entry in record["files"].items()}):
+            record = None  # a record that does not add up to the registry's hash is worthless
+        if record is None:  # aggregate tree without a (valid) record: verify everything once
             return self._verify_aggregate(ds, state, path, found)
         files: dict[str, list] = record["files"]
         missing = sorted(set(files) - set(found))
@@ -767,7 +782,7 @@ def _pooch_hash_error(fname: str, known: Optional[str], err: ValueError) -> Veri
     found = re.findall(r"\b[0-9a-f]{32,64}\b", str(err))
     expected = (known or "").partition(":")[2]
     actual = next((h for h in found if h != expected), "?")
-    algorithm = (known or "sha256").partition(":")[0].upper()
+    algorithm = _LABEL.get((known or "sha256").partition(":")[0], "SHA-256")
     return VerificationError(
         f"Der Download '{fname}' ist nicht die erwartete Datei: {algorithm} erwartet {expected}, erhalten {actual}. "
         "Die Datei wurde verworfen.", expected=expected, actual=actual)
