@@ -13,6 +13,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dlkurs.cli.data import data_app
+from dlkurs.cli.progress import progress as _progress
+
 app = typer.Typer(
     name="dlkurs",
     help="Deep Learning mit Python & Keras – der Kurs als Software.",
@@ -205,8 +208,8 @@ def start(
     raise typer.Exit(code)
 
 
-from dlkurs.cli.progress import progress as _progress  # noqa: E402 - light: typer and rich only
-
+# Sub-commands that live in their own modules.
+app.add_typer(data_app, name="data", help="Kursdaten: Status, Download, Daten-Paket (Export/Import).")
 app.command("progress", help="Zeigt deinen Fortschritt je Lektion und Aufgabe: versucht, gelöst, Tipps.")(_progress)
 
 
