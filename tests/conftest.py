@@ -5,26 +5,15 @@ strict mode by accident."""
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import SHARED, run_cli
 
 from dlkurs import settings
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def shared_data_dir() -> Path | None:
-    """The real course datasets (``../shared/data`` beside the repo), if present."""
-    env = os.environ.get("DLKURS_SHARED_DATA")
-    candidates = [Path(env)] if env else []
-    candidates.append(REPO.parent / "shared" / "data")
-    for path in candidates:
-        if (path / "MANIFEST.md").exists():
-            return path
-    return None
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +25,37 @@ def _isolated_user_dirs(tmp_path, tmp_path_factory, monkeypatch):
     for name in (settings.ENV_PROFILE, settings.ENV_RESULTS, settings.ENV_STRICT, settings.ENV_CATALOG):
         monkeypatch.delenv(name, raising=False)
     yield
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The real course datasets (``../shared/data`` or ``$DLKURS_SHARED_DATA``)."""
+    if SHARED is None:
+        pytest.skip("shared/data (real course datasets) not found beside the repo")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def cli_import(tmp_path_factory, shared_data) -> tuple[Path, subprocess.CompletedProcess]:
+    """What a trainer does first: ``DLKURS_DATA=<empty> dlkurs data import shared/data`` (once per session)."""
+    home = tmp_path_factory.mktemp("shared-home")
+    return home, run_cli("data", "import", str(shared_data), home=home)
+
+
+@pytest.fixture(scope="session")
+def shared_home(cli_import) -> Path:
+    """A data home with everything from shared/data imported (by the CLI). Read-only use!"""
+    home, proc = cli_import
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return home
+
+
+@pytest.fixture(scope="session")
+def fixture_dir(tmp_path_factory) -> Path:
+    """Canonical-format test files for datasets with no real copy (reuters, jena_climate, cifar10, vgg16_notop)."""
+    from dlkurs.data.testing import write_fixtures
+
+    return write_fixtures(tmp_path_factory.mktemp("fixtures"))
 
 
 @pytest.fixture

@@ -2,19 +2,18 @@
 
 Every test gets its own empty data home and runs offline (``DLKURS_OFFLINE=1``)
 unless it says otherwise, so no test touches a user's data or the network.
-The real datasets (``../shared/data`` beside the repository, or
-``$DLKURS_SHARED_DATA``) are imported once per session into ``shared_home``;
-tests that damage files build their own small home with ``make_home``.
+The real datasets are imported once per session into ``shared_home`` (see
+tests/conftest.py); tests that damage files build their own small home with
+``make_home``.
 """
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from data_helpers import SHARED, flip_byte, run_cli  # tests/data is on sys.path
+from helpers import flip_byte  # tests/ is on sys.path through its conftest
 
 
 @pytest.fixture(autouse=True)
@@ -29,28 +28,6 @@ def _isolated_data(tmp_path_factory, monkeypatch):
     events.clear()
     yield home
     events.clear()
-
-
-@pytest.fixture(scope="session")
-def shared_data() -> Path:
-    if SHARED is None:
-        pytest.skip("shared/data (real course datasets) not found beside the repo")
-    return SHARED
-
-
-@pytest.fixture(scope="session")
-def cli_import(tmp_path_factory, shared_data) -> tuple[Path, subprocess.CompletedProcess]:
-    """What a trainer does first: ``DLKURS_DATA=<empty> dlkurs data import shared/data`` (once per session)."""
-    home = tmp_path_factory.mktemp("shared-home")
-    return home, run_cli("data", "import", str(shared_data), home=home)
-
-
-@pytest.fixture(scope="session")
-def shared_home(cli_import) -> Path:
-    """A data home with everything from shared/data imported (by the CLI). Read-only use!"""
-    home, proc = cli_import
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return home
 
 
 @pytest.fixture
@@ -74,14 +51,6 @@ def make_home(tmp_path, monkeypatch, shared_data):
         return home
 
     return make
-
-
-@pytest.fixture(scope="session")
-def fixture_dir(tmp_path_factory) -> Path:
-    """Canonical-format test files for reuters, jena_climate, cifar10 and vgg16_notop."""
-    from dlkurs.data.testing import write_fixtures
-
-    return write_fixtures(tmp_path_factory.mktemp("fixtures"))
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import dlkurs.data as data
-from data_helpers import SHARED_NAMES, needs_shared
+from helpers import SHARED_NAMES, needs_shared
 from dlkurs.data import DataError, DatasetNotAvailable
 from dlkurs.data.bundle import MANIFEST, export_bundle, import_data
 from dlkurs.data.store import DataHome

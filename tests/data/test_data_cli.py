@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from data_helpers import SHARED_NAMES, needs_shared, run_cli
+from helpers import SHARED_NAMES, needs_shared, run_cli
 from dlkurs.cli.app import app
 
 runner = CliRunner()

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 import dlkurs.data as data
-from data_helpers import needs_shared
+from helpers import needs_shared
 from dlkurs.data import DatasetCorrupt, DatasetNotAvailable, VerificationError, events
 from dlkurs.data.store import DataHome
 

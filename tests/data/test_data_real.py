@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import dlkurs.data as data
-from data_helpers import SHARED_NAMES, needs_shared
+from helpers import SHARED_NAMES, needs_shared
 
 pytestmark = needs_shared
 

@@ -1,4 +1,5 @@
-"""Shared constants and helpers of the data-layer tests (imported by conftest and tests)."""
+"""Helpers shared by the tests (tests/ is on sys.path through its conftest): where the
+real course datasets are, flipping a byte, calling the CLI with its own data home."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 #: Datasets with a real copy in shared/data.
 SHARED_NAMES = ("mnist", "fashion_mnist", "imdb", "boston_housing", "california_housing", "titanic",
