@@ -240,3 +240,16 @@ def test_concatenate_stack_where(keras64, rng):
                      a, b, c)
     cond = a > 0
     check_against_tf(tf, lambda x, y: where(cond, x, y), lambda x, y: tf.where(cond, x, y), a, b)
+
+
+def test_numpy_arrays_on_the_left_and_conversions():
+    t = Tensor(np.array([1.0, 2.0]), requires_grad=True)
+    y = np.array([3.0, 4.0]) * t + np.array([1.0, 1.0])
+    assert isinstance(y, Tensor)
+    y.sum().backward()
+    close(t.grad, [3.0, 4.0])
+    close(np.asarray(y), [4.0, 9.0])
+    assert (t > 1.5).tolist() == [False, True]
+    assert Tensor([1, 2], requires_grad=True).dtype == np.float64
+    with pytest.raises(TypeError):
+        np.exp(t)  # use t.exp(): NumPy functions would silently drop the gradient

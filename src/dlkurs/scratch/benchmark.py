@@ -147,6 +147,44 @@ def make_handwritten(weights, optimizer: str):
 
 
 # ------------------------------------------------------------------ helpers
+def blas_limit(threads):
+    """A context that limits NumPy's BLAS to `threads` threads (None: leave it as it is)."""
+    import contextlib
+
+    if threads is None:
+        return contextlib.nullcontext()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        return contextlib.nullcontext()
+    return threadpool_limits(threads, user_api="blas")
+
+
+def fastest_blas_threads(w: np.ndarray, batch_size: int) -> int:
+    """1 or all cores, whichever runs this network's matmuls faster right now.
+
+    On a machine shared with other busy processes, a multi-threaded BLAS call
+    waits for its slowest thread and can take ten times longer than on one
+    thread; on an idle machine all cores are faster. TensorFlow's own thread
+    pool shares work dynamically and is not affected in the same way.
+    """
+    cores = os.cpu_count() or 1
+    a = np.random.default_rng(2).random((batch_size, w.shape[0]), dtype=np.float32)
+    g = np.random.default_rng(3).random((batch_size, w.shape[1]), dtype=np.float32)
+    best = {}
+    for threads in (1, cores):
+        with blas_limit(threads):
+            timings = []
+            for _ in range(3):
+                start = time.perf_counter()
+                for _ in range(20):
+                    a @ w
+                    a.T @ g
+                timings.append(time.perf_counter() - start)
+        best[threads] = min(timings)
+    return min(best, key=best.get)
+
+
 def matmul_gflops(w: np.ndarray, batch_size: int, seconds: float = 0.5) -> float:
     """GFLOP/s of a plain NumPy matmul of the first layer's shape: (batch, 784) @ (784, 512)."""
     a = np.random.default_rng(1).random((batch_size, w.shape[0]), dtype=np.float32)
@@ -176,6 +214,10 @@ def main(argv=None) -> None:
     parser.add_argument("--data", choices=["auto", "mnist", "random"], default="auto",
                         help="MNIST if found (auto), or random data of MNIST's shape")
     parser.add_argument("--samples", type=int, default=60000, help="training samples (default 60000)")
+    parser.add_argument("--blas-threads", default="auto",
+                        help="BLAS threads for the engine and the hand-written pass: a number, 'default' "
+                             "(NumPy's own setting), or 'auto' (default: 1 or all cores, whichever is faster "
+                             "at the start of each repeat; the same for both)")
     parser.add_argument("--no-keras", action="store_true", help="skip Keras (no TensorFlow import)")
     args = parser.parse_args(argv)
 
@@ -191,11 +233,17 @@ def main(argv=None) -> None:
     times: dict[str, list[float]] = {name: [] for name in contenders}
     losses: dict[str, float] = {}
     for repeat in range(args.repeats):
+        if args.blas_threads == "auto":
+            threads = fastest_blas_threads(weights[0], args.batch_size)
+        else:
+            threads = None if args.blas_threads == "default" else int(args.blas_threads)
         for name, run in contenders.items():
-            start = time.perf_counter()
-            losses[name] = run(x, y, args.batch_size, args.epochs, seed=repeat)
-            times[name].append((time.perf_counter() - start) / args.epochs)
-        print(f"  repeat {repeat + 1}: " + ", ".join(f"{k} {v[-1]:.3f} s" for k, v in times.items()))
+            with blas_limit(None if name == "keras" else threads):
+                start = time.perf_counter()
+                losses[name] = run(x, y, args.batch_size, args.epochs, seed=repeat)
+                times[name].append((time.perf_counter() - start) / args.epochs)
+        print(f"  repeat {repeat + 1} (BLAS threads: {threads or 'default'}): "
+              + ", ".join(f"{k} {v[-1]:.3f} s" for k, v in times.items()))
 
     median = {name: statistics.median(t) for name, t in times.items()}
     flops = flops_per_epoch(len(x))
@@ -203,8 +251,10 @@ def main(argv=None) -> None:
     print(f"{'':<14}{'s/epoch (median)':>18}{'last loss':>12}{'GFLOP/s':>10}")
     for name in contenders:
         print(f"{name:<14}{median[name]:>18.3f}{losses[name]:>12.4f}{flops / median[name] / 1e9:>10.1f}")
-    print(f"{'numpy matmul':<14}{'':>18}{'':>12}{matmul_gflops(weights[0], args.batch_size):>10.1f}"
-          f"   ({args.batch_size}x784 @ 784x512)")
+    with blas_limit(threads):
+        peak = matmul_gflops(weights[0], args.batch_size)
+    print(f"{'numpy matmul':<14}{'':>18}{'':>12}{peak:>10.1f}"
+          f"   ({args.batch_size}x784 @ 784x512, BLAS threads: {threads or 'default'})")
     print()
     if "keras" in median:
         print(f"engine / Keras        = {median['engine'] / median['keras']:.2f}   (goal <= 1.0)")

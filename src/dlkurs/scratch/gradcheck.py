@@ -36,26 +36,38 @@ def numerical_gradient(f: Callable[[], Tensor], param: Tensor, eps: float = 1e-6
 
 
 def gradient_check(f: Callable[[], Tensor], params: Sequence[Tensor], eps: float = 1e-6) -> float:
-    """The largest relative error |a - n| / max(|a| + |n|, 1e-12) between backprop (a) and numerical (n) gradients.
+    """The largest relative error |a - n| / (|a| + |n|) between backprop (a) and numerical (n) gradients.
 
     f: computes a scalar from `params` (called without arguments).
-    Below about 1e-7 the gradients agree; above 1e-3 a backward rule is wrong.
-    The check runs in float64 (float32 is too coarse for finite differences);
-    the parameters get their dtype back afterwards.
+    Rule of thumb: below 1e-7 the gradients agree; above 1e-3 a backward rule is wrong.
+    Entries smaller than 1/1000 of the largest gradient are measured against
+    that level instead of their own size: a gradient that should be exactly 0
+    comes out of finite differences as rounding noise (about 1e-10), which is
+    not an error. The check runs in float64 (float32 is too coarse for finite
+    differences); the parameters get their dtype back afterwards.
     """
+    params = list(params)
+    if not params:
+        raise ValueError(
+            "gradient_check braucht mindestens einen Parameter. Eine Schicht hat erst nach dem "
+            "ersten Aufruf Gewichte: erst layer(x) aufrufen, dann layer.weights übergeben."
+        )
     dtypes = [p.data.dtype for p in params]
     for p in params:
         p.data = p.data.astype(np.float64)
         p.grad = None
     try:
         f().backward()
-        worst = 0.0
+        pairs = []
         for p in params:
             analytic = np.zeros(p.shape) if p.grad is None else np.asarray(p.grad, dtype=np.float64)
-            numeric = numerical_gradient(f, p, eps)
-            error = np.abs(analytic - numeric) / np.maximum(np.abs(analytic) + np.abs(numeric), 1e-12)
-            worst = max(worst, float(error.max(initial=0.0)))
-        return worst
+            pairs.append((analytic, numerical_gradient(f, p, eps)))
     finally:
         for p, dtype in zip(params, dtypes):
             p.data = p.data.astype(dtype)
+    level = 1e-3 * max(float((np.abs(a) + np.abs(n)).max(initial=0.0)) for a, n in pairs)
+    worst = 0.0
+    for a, n in pairs:
+        error = np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), max(level, 1e-300))
+        worst = max(worst, float(error.max(initial=0.0)))
+    return worst

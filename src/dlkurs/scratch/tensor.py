@@ -86,10 +86,12 @@ class Tensor:
     """
 
     __slots__ = ("data", "grad", "requires_grad", "parents", "_backward", "op", "logits", "name")
-    __array_priority__ = 1000  # so that `ndarray * Tensor` calls Tensor.__rmul__
+    __array_ufunc__ = None  # `ndarray * Tensor` calls Tensor.__rmul__; np.exp(tensor) is an error, use .exp()
 
     def __init__(self, data, requires_grad: bool = False, dtype=None, name: str = ""):
         self.data = np.asarray(data, dtype=dtype)
+        if requires_grad and self.data.dtype.kind != "f":
+            self.data = self.data.astype(np.float64)  # Tensor([1, 2], requires_grad=True): gradients need floats
         self.grad: np.ndarray | None = None
         self.requires_grad = requires_grad
         self.parents: tuple[Tensor, ...] = ()
@@ -138,6 +140,23 @@ class Tensor:
         extra = ", requires_grad=True" if self.requires_grad else ""
         extra += f", op='{self.op}'" if self.op else ""
         return f"Tensor({body}{extra})"
+
+    def __array__(self, dtype=None, copy=None):
+        """np.asarray(tensor) and plotting see the value."""
+        return self.data if dtype is None else self.data.astype(dtype)
+
+    # Comparisons give plain boolean arrays (no gradient flows through a comparison).
+    def __gt__(self, other):
+        return self.data > getattr(other, "data", other)
+
+    def __ge__(self, other):
+        return self.data >= getattr(other, "data", other)
+
+    def __lt__(self, other):
+        return self.data < getattr(other, "data", other)
+
+    def __le__(self, other):
+        return self.data <= getattr(other, "data", other)
 
     def numpy(self) -> np.ndarray:
         """The value as a NumPy array (no copy)."""
