@@ -109,17 +109,12 @@ class Tensor:
         recorded inside `no_grad()` or when no parent requires a gradient.
         """
         out = Tensor.__new__(Tensor)
-        out.data = data
+        out.data = data if isinstance(data, np.ndarray) else np.asarray(data)
         out.grad = None
         out.op = op
         out.logits = None
         out.name = ""
-        needs = False
-        if _grad_enabled:
-            for p in parents:
-                if p.requires_grad:
-                    needs = True
-                    break
+        needs = _grad_enabled and any(p.requires_grad for p in parents)
         out.requires_grad = needs
         out.parents = tuple(parents) if needs else ()
         out._backward = backward if needs else None
