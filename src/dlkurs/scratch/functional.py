@@ -375,6 +375,7 @@ def _pair(value) -> tuple[int, int]:
 
 def _padding_amounts(size: int, window: int, stride: int, padding: str) -> tuple[int, int]:
     """Zeros before and after one spatial axis; "same" as TensorFlow: output = ceil(size / stride), extra one at the end."""
+    padding = padding.lower()
     if padding == "valid":
         return 0, 0
     if padding != "same":
