@@ -42,10 +42,22 @@ def test_softmax_with_large_logits_is_finite_and_exact(keras64):
     close(out.data.sum(axis=-1), [1.0, 1.0])
 
 
-def test_sigmoid_saturates_without_overflow():
-    with np.errstate(all="raise"):
+def test_sigmoid_saturates_without_overflow_and_keeps_tiny_values(keras64):
+    keras, tf = keras64
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
         y = F.sigmoid(np.array([-1000.0, 0.0, 1000.0]))
     close(y, [0.0, 0.5, 1.0])
+    check_against_tf(tf, F.sigmoid, keras.activations.sigmoid, np.array([-40.0, -20.0, 20.0, 40.0]), atol=0)
+
+
+def test_gelu_keeps_tiny_values_for_very_negative_inputs():
+    # x·Φ(x) with Φ from erfc: full relative precision far in the tail (TensorFlow's
+    # float64 gelu is off by about 2e-6 relative at x = -8, so we compare with math.erfc).
+    import math
+
+    x = np.array([-12.0, -8.0, 8.0])
+    expected = [v * 0.5 * math.erfc(-v / math.sqrt(2)) for v in x]
+    close(F.gelu(x), expected, rtol=1e-14, atol=0)
 
 
 def test_step_is_heaviside_with_zero_gradient():

@@ -45,10 +45,16 @@ def step(x):
     return Tensor.from_op(value, (x,), lambda g: (np.zeros_like(g),), "step")
 
 
+def _sigmoid(a: np.ndarray) -> np.ndarray:
+    """1 / (1 + e⁻ᵃ) on arrays, written as eᵃ / (1 + eᵃ) for a < 0: no overflow, full precision in both tails."""
+    e = np.exp(-np.abs(a))
+    return np.where(a >= 0, 1.0, e) / (1.0 + e)
+
+
 def sigmoid(x):
     """σ(x) = 1 / (1 + e⁻ˣ);  dx = g · σ(x) · (1 - σ(x))."""
     x = as_tensor(x)
-    y = 0.5 * (1.0 + np.tanh(0.5 * x.data))  # = 1/(1+e⁻ˣ), without overflow for large |x|
+    y = _sigmoid(x.data)
     out = Tensor.from_op(y, (x,), lambda g: (g * y * (1.0 - y),), "sigmoid")
     out.logits = x
     return out
@@ -101,9 +107,9 @@ def gelu(x, approximate: bool = False):
         value = 0.5 * a * (1.0 + t)
         local = 0.5 * (1.0 + t) + 0.5 * a * (1.0 - t * t) * c * (1.0 + 3 * 0.044715 * a * a)
     else:
-        from scipy.special import erf
+        from scipy.special import erfc
 
-        cdf = 0.5 * (1.0 + erf(a / math.sqrt(2.0)))
+        cdf = 0.5 * erfc(-a / math.sqrt(2.0))  # = ½(1 + erf(x/√2)), without cancellation for x ≪ 0
         pdf = np.exp(-0.5 * a * a) / math.sqrt(2.0 * math.pi)
         value = a * cdf
         local = cdf + a * pdf
@@ -243,7 +249,7 @@ def binary_crossentropy(y_true, y_pred, from_logits: bool = False):
         value = np.asarray((np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))).mean())
 
         def backward(g):
-            p = 0.5 * (1.0 + np.tanh(0.5 * z))
+            p = _sigmoid(z)
             return -g * z / n, g * (p - y) / n
 
         return Tensor.from_op(value, (y_true, y_pred), backward, "binary_crossentropy")
