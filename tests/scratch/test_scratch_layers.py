@@ -5,6 +5,7 @@ import pytest
 from scratch_helpers import close
 
 from dlkurs.scratch import (
+    Activation,
     Conv2D,
     Dense,
     Flatten,
@@ -55,6 +56,12 @@ def test_dense_without_bias_on_a_sequence(keras64, rng):
     keras, tf = keras64
     compare(tf, Dense(2, use_bias=False, dtype="float64"), keras.layers.Dense(2, use_bias=False),
             rng.normal(size=(2, 5, 3)))
+
+
+def test_activation_and_flatten(keras64, rng):
+    keras, tf = keras64
+    compare(tf, Activation("gelu", dtype="float64"), keras.layers.Activation("gelu"), rng.normal(size=(3, 4)))
+    compare(tf, Flatten(dtype="float64"), keras.layers.Flatten(), rng.normal(size=(2, 3, 4, 5)))
 
 
 def test_dense_weight_shapes_and_initialisation_match_keras():

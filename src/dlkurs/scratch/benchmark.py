@@ -264,6 +264,7 @@ def main(argv=None) -> None:
         peak = matmul_gflops(weights[0], args.batch_size)
     print(f"{'numpy matmul':<14}{'':>18}{'':>12}{peak:>10.1f}"
           f"   ({args.batch_size}x784 @ 784x512, BLAS threads: {threads or 'default'})")
+    print(f"(GFLOP/s: the {flops / 1e9:.1f} GFLOP of matrix products in one epoch divided by the time)")
     print()
     if "keras" in median:
         print(f"engine / Keras        = {median['engine'] / median['keras']:.2f}   (goal <= 1.0)")
