@@ -1,0 +1,275 @@
+"""Benchmark: one epoch of a 784-512-10 MLP, this engine against Keras + TensorFlow and a hand-written NumPy pass.
+
+    python -m dlkurs.scratch.benchmark                 # 3 repeats, batch 128, RMSprop
+    python -m dlkurs.scratch.benchmark --optimizer sgd --epochs 2 --batch-size 256
+
+All three train the same network (Dense 512 ReLU, Dense 10 softmax, sparse
+categorical cross-entropy) from the same initial weights, on the same data
+(MNIST from ../shared/data if present, else random numbers of the same shape),
+in float32, with shuffled mini-batches. The repeats are interleaved (engine,
+Keras, hand-written, engine, …) so that a busy machine slows all three alike;
+the medians are reported. The hand-written pass is the floor: the same
+forward, backward and update arithmetic without any graph.
+
+NumPy's BLAS (OpenBLAS) uses all cores by default, which on a machine shared
+with other busy processes can make each matrix product many times slower. By
+default (--blas-threads auto) each repeat first measures whether all cores are
+clearly faster than one right now and uses that setting for both the engine
+and the hand-written pass; Keras keeps TensorFlow's own threading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+HIDDEN, CLASSES = 512, 10
+
+
+def load_data(source: str, n: int = 60000) -> tuple[np.ndarray, np.ndarray, str]:
+    """(x, y, description): MNIST training images scaled to [0, 1] as float32, or random data of that shape."""
+    candidates = [Path(os.environ.get("DLKURS_MNIST", "")), Path.cwd().parent / "shared/data/mnist/mnist.npz",
+                  Path("/work/shared/data/mnist/mnist.npz")]
+    if source in ("auto", "mnist"):
+        for path in candidates:
+            if path.is_file():
+                with np.load(path) as data:
+                    x = data["x_train"][:n].reshape(-1, 784).astype(np.float32) / 255.0
+                    y = data["y_train"][:n].astype(np.int64)
+                return x, y, f"MNIST ({path})"
+        if source == "mnist":
+            raise SystemExit("MNIST nicht gefunden – mit --data random vergleichen oder DLKURS_MNIST setzen.")
+    rng = np.random.default_rng(0)
+    return rng.random((n, 784), dtype=np.float32), rng.integers(0, CLASSES, n), "random"
+
+
+def initial_weights(seed: int = 0) -> list[np.ndarray]:
+    """Glorot-uniform kernels and zero biases, float32, in Keras' order."""
+    rng = np.random.default_rng(seed)
+    weights = []
+    for fan_in, fan_out in ((784, HIDDEN), (HIDDEN, CLASSES)):
+        limit = np.sqrt(6.0 / (fan_in + fan_out))
+        weights += [rng.uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32), np.zeros(fan_out, np.float32)]
+    return weights
+
+
+# ------------------------------------------------------------ the contenders
+def make_engine(weights, optimizer: str):
+    from dlkurs.scratch import Dense, RMSprop, SGD, Sequential
+
+    model = Sequential([Dense(HIDDEN, activation="relu"), Dense(CLASSES, activation="softmax")])
+    model.build((784,))
+    model.set_weights(weights)
+    model.compile(optimizer=RMSprop() if optimizer == "rmsprop" else SGD(), loss="sparse_categorical_crossentropy")
+
+    def run(x, y, batch_size, epochs, seed):
+        return model.fit(x, y, batch_size=batch_size, epochs=epochs, seed=seed, verbose=0)["loss"][-1]
+
+    return run
+
+
+def make_keras(weights, optimizer: str, x, y, batch_size):
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import keras
+
+    model = keras.Sequential([keras.Input((784,)), keras.layers.Dense(HIDDEN, activation="relu"),
+                              keras.layers.Dense(CLASSES, activation="softmax")])
+    opt = keras.optimizers.RMSprop() if optimizer == "rmsprop" else keras.optimizers.SGD()
+    model.compile(optimizer=opt, loss="sparse_categorical_crossentropy")
+    model.set_weights(weights)
+    # Warm-up: trace the training function for a full and a partial last batch, outside the timing.
+    warm = batch_size * 4 + len(x) % batch_size
+    model.fit(x[:warm], y[:warm], batch_size=batch_size, epochs=1, verbose=0)
+    model.set_weights(weights)
+
+    def run(x, y, batch_size, epochs, seed):
+        keras.utils.set_random_seed(seed)
+        return model.fit(x, y, batch_size=batch_size, epochs=epochs, verbose=0).history["loss"][-1]
+
+    return run
+
+
+def make_handwritten(weights, optimizer: str):
+    """Plain NumPy: the forward pass, the backward pass written out by hand, and the same in-place update."""
+    w1, b1, w2, b2 = [w.copy() for w in weights]
+    params = [w1, b1, w2, b2]
+    velocities = [np.zeros_like(p) for p in params]
+    lr = 0.001 if optimizer == "rmsprop" else 0.01
+    rho, eps = 0.9, 1e-7
+
+    def run(x, y, batch_size, epochs, seed):
+        rng = np.random.default_rng(seed)
+        n = len(x)
+        for _ in range(epochs):
+            order = rng.permutation(n)
+            total = 0.0
+            for begin in range(0, n, batch_size):
+                idx = order[begin : begin + batch_size]
+                xb, yb = x[idx], y[idx]
+                m = len(xb)
+                rows = np.arange(m)
+                # forward
+                h = xb @ w1
+                h += b1
+                np.maximum(h, 0, out=h)
+                z = h @ w2
+                z += b2
+                z -= z.max(axis=1, keepdims=True)
+                e = np.exp(z)
+                s = e.sum(axis=1, keepdims=True)
+                total += float((np.log(s[:, 0]) - z[rows, yb]).sum())
+                # backward
+                dz = e / s
+                dz[rows, yb] -= 1.0
+                dz *= 1.0 / m
+                dw2 = h.T @ dz
+                db2 = dz.sum(axis=0)
+                dh = dz @ w2.T
+                dh *= h > 0
+                dw1 = xb.T @ dh
+                db1 = dh.sum(axis=0)
+                # update (the same in-place arithmetic as the engine's optimizers)
+                for p, g, v in zip(params, (dw1, db1, dw2, db2), velocities):
+                    if optimizer == "rmsprop":
+                        v *= rho
+                        t = np.square(g)
+                        t *= 1 - rho
+                        v += t
+                        np.add(v, eps, out=t)
+                        np.sqrt(t, out=t)
+                        np.divide(g, t, out=t)
+                        t *= lr
+                        p -= t
+                    else:
+                        p -= lr * g
+        return total / n
+
+    return run
+
+
+# ------------------------------------------------------------------ helpers
+def blas_limit(threads):
+    """A context that limits NumPy's BLAS to `threads` threads (None: leave it as it is)."""
+    import contextlib
+
+    if threads is None:
+        return contextlib.nullcontext()
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        return contextlib.nullcontext()
+    return threadpool_limits(threads, user_api="blas")
+
+
+def fastest_blas_threads(w: np.ndarray, batch_size: int) -> int:
+    """1 or all cores for NumPy's BLAS: all cores only if they run this network's matmuls 1.5x faster now.
+
+    On a machine shared with other busy processes a multi-threaded BLAS call
+    waits for its slowest thread and can take ten times longer than on one
+    thread; on an idle machine all cores are faster. The margin of 1.5 guards
+    against a quiet moment during the measurement. (TensorFlow's own thread
+    pool shares work dynamically and does not suffer in the same way.)
+    """
+    cores = os.cpu_count() or 1
+    if cores == 1:
+        return 1
+    a = np.random.default_rng(2).random((batch_size, w.shape[0]), dtype=np.float32)
+    g = np.random.default_rng(3).random((batch_size, w.shape[1]), dtype=np.float32)
+    typical = {}
+    for threads in (1, cores):
+        with blas_limit(threads):
+            timings = []
+            for _ in range(5):
+                start = time.perf_counter()
+                for _ in range(20):
+                    a @ w
+                    a.T @ g
+                timings.append(time.perf_counter() - start)
+        typical[threads] = statistics.median(timings)
+    return cores if typical[cores] * 1.5 < typical[1] else 1
+
+
+def matmul_gflops(w: np.ndarray, batch_size: int, seconds: float = 0.5) -> float:
+    """GFLOP/s of a plain NumPy matmul of the first layer's shape: (batch, 784) @ (784, 512)."""
+    a = np.random.default_rng(1).random((batch_size, w.shape[0]), dtype=np.float32)
+    a @ w
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        a @ w
+        count += 1
+    return 2 * batch_size * w.shape[0] * w.shape[1] * count / (time.perf_counter() - start) / 1e9
+
+
+def flops_per_epoch(n: int) -> float:
+    """Matmul FLOPs of one epoch: forward x@W1, h@W2; backward h.T@dz, dz@W2.T, x.T@dh (no gradient for x)."""
+    return 2.0 * n * (2 * 784 * HIDDEN + 3 * HIDDEN * CLASSES)
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(
+        prog="python -m dlkurs.scratch.benchmark",
+        description="Time one epoch of a 784-512-10 MLP: dlkurs.scratch vs Keras+TensorFlow vs hand-written NumPy.",
+    )
+    parser.add_argument("--epochs", type=int, default=1, help="epochs per timed run (default 1)")
+    parser.add_argument("--batch-size", type=int, default=128, help="mini-batch size (default 128)")
+    parser.add_argument("--optimizer", choices=["rmsprop", "sgd"], default="rmsprop",
+                        help="the same optimizer in all three (default rmsprop, Keras' defaults)")
+    parser.add_argument("--repeats", type=int, default=3, help="timed runs of each; the median is reported (default 3)")
+    parser.add_argument("--data", choices=["auto", "mnist", "random"], default="auto",
+                        help="MNIST if found (auto), or random data of MNIST's shape")
+    parser.add_argument("--samples", type=int, default=60000, help="training samples (default 60000)")
+    parser.add_argument("--blas-threads", default="auto",
+                        help="BLAS threads for the engine and the hand-written pass: a number, 'default' "
+                             "(NumPy's own setting), or 'auto' (default: all cores if they are clearly "
+                             "faster at the start of each repeat, else 1; the same for both)")
+    parser.add_argument("--no-keras", action="store_true", help="skip Keras (no TensorFlow import)")
+    args = parser.parse_args(argv)
+
+    x, y, description = load_data(args.data, args.samples)
+    weights = initial_weights()
+    contenders = {"engine": make_engine(weights, args.optimizer)}
+    if not args.no_keras:
+        contenders["keras"] = make_keras(weights, args.optimizer, x, y, args.batch_size)
+    contenders["hand-written"] = make_handwritten(weights, args.optimizer)
+
+    print(f"data: {description}, {x.shape[0]} x {x.shape[1]} float32; batch {args.batch_size}; "
+          f"optimizer {args.optimizer}; {args.epochs} epoch(s) per run; {args.repeats} repeats")
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    losses: dict[str, float] = {}
+    for repeat in range(args.repeats):
+        if args.blas_threads == "auto":
+            threads = fastest_blas_threads(weights[0], args.batch_size)
+        else:
+            threads = None if args.blas_threads == "default" else int(args.blas_threads)
+        for name, run in contenders.items():
+            with blas_limit(None if name == "keras" else threads):
+                start = time.perf_counter()
+                losses[name] = run(x, y, args.batch_size, args.epochs, seed=repeat)
+                times[name].append((time.perf_counter() - start) / args.epochs)
+        print(f"  repeat {repeat + 1} (BLAS threads: {threads or 'default'}): "
+              + ", ".join(f"{k} {v[-1]:.3f} s" for k, v in times.items()))
+
+    median = {name: statistics.median(t) for name, t in times.items()}
+    flops = flops_per_epoch(len(x))
+    print()
+    print(f"{'':<14}{'s/epoch (median)':>18}{'last loss':>12}{'GFLOP/s':>10}")
+    for name in contenders:
+        print(f"{name:<14}{median[name]:>18.3f}{losses[name]:>12.4f}{flops / median[name] / 1e9:>10.1f}")
+    with blas_limit(threads):
+        peak = matmul_gflops(weights[0], args.batch_size)
+    print(f"{'numpy matmul':<14}{'':>18}{'':>12}{peak:>10.1f}"
+          f"   ({args.batch_size}x784 @ 784x512, BLAS threads: {threads or 'default'})")
+    print(f"(GFLOP/s: the {flops / 1e9:.1f} GFLOP of matrix products in one epoch divided by the time)")
+    print()
+    if "keras" in median:
+        print(f"engine / Keras        = {median['engine'] / median['keras']:.2f}   (goal <= 1.0)")
+    print(f"engine / hand-written = {median['engine'] / median['hand-written']:.2f}   (goal <= 1.3)")
+
+
+if __name__ == "__main__":
+    main()

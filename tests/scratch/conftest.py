@@ -1,0 +1,23 @@
+"""Shared fixtures for the dlkurs.scratch tests: Keras/TensorFlow as the float64 reference."""
+
+import os
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+@pytest.fixture(scope="module")
+def keras64():
+    """(keras, tf) with Keras' default float type set to float64; restored after the module."""
+    tf = pytest.importorskip("tensorflow")
+    keras = pytest.importorskip("keras")
+    previous = keras.backend.floatx()
+    keras.backend.set_floatx("float64")
+    yield keras, tf
+    keras.backend.set_floatx(previous)
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(1234)
