@@ -1,6 +1,7 @@
-"""(a) of the harness: every lesson with exercises runs headless in strict mode and
-checks every counted exercise "richtig"; and the student notebook answers
-"noch nicht bearbeitet" where the placeholder still stands."""
+"""The runner's strict mode and the student notebook in a real kernel.
+
+(a) of the harness, every lesson's reference solutions passing in a real run,
+is proven course-wide in test_course_quick.py."""
 
 from __future__ import annotations
 
@@ -10,23 +11,12 @@ import nbformat
 import pytest
 
 from dlkurs import settings
-from dlkurs.exercises.registry import lesson_ids
 from dlkurs.lessons import get
 from dlkurs.lessons.notebook import KERNEL_NAME, build_notebook
 from dlkurs.run.checks import coverage
 from dlkurs.run.runner import run_lesson
 
 pytestmark = pytest.mark.lessons
-
-
-@pytest.mark.parametrize("lesson_id", lesson_ids())
-def test_solution_run_checks_every_exercise_richtig(lesson_id, tmp_path):
-    run = run_lesson(get(lesson_id), profile="quick", out_dir=tmp_path, html=False)
-    assert run.ok, (run.status, run.error, run.problems)
-    cover = coverage(run)
-    assert cover.complete, cover.problems()
-    assert cover.richtig, "the lesson declares no counted exercise"
-    assert not cover.undeclared
 
 
 def test_coverage_reports_unchecked_and_failed_exercises():

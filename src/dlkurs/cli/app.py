@@ -213,6 +213,18 @@ app.add_typer(data_app, name="data", help="Kursdaten: Status, Download, Daten-Pa
 app.command("progress", help="Zeigt deinen Fortschritt je Lektion und Aufgabe: versucht, gelöst, Tipps.")(_progress)
 
 
+@app.command(
+    help="Misst die Scratch-Engine gegen Keras (eine MNIST-Epoche, 784-512-10). "
+    "Weitere Optionen: dlkurs benchmark --help-benchmark",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+)
+def benchmark(ctx: typer.Context) -> None:
+    from dlkurs.scratch import benchmark as bench
+
+    args = ["--help" if a == "--help-benchmark" else a for a in ctx.args]
+    bench.main(args)
+
+
 def main() -> None:
     """Entry point of the `dlkurs` console script."""
     app()

@@ -5,7 +5,7 @@
 
 All three train the same network (Dense 512 ReLU, Dense 10 softmax, sparse
 categorical cross-entropy) from the same initial weights, on the same data
-(MNIST from ../shared/data if present, else random numbers of the same shape),
+(MNIST from the data home if present, else random numbers of the same shape),
 in float32, with shuffled mini-batches. The repeats are interleaved (engine,
 Keras, hand-written, engine, …) so that a busy machine slows all three alike;
 the medians are reported. The hand-written pass is the floor: the same
@@ -24,7 +24,6 @@ import argparse
 import os
 import statistics
 import time
-from pathlib import Path
 
 import numpy as np
 
@@ -33,17 +32,16 @@ HIDDEN, CLASSES = 512, 10
 
 def load_data(source: str, n: int = 60000) -> tuple[np.ndarray, np.ndarray, str]:
     """(x, y, description): MNIST training images scaled to [0, 1] as float32, or random data of that shape."""
-    candidates = [Path(os.environ.get("DLKURS_MNIST", "")), Path.cwd().parent / "shared/data/mnist/mnist.npz",
-                  Path("/work/shared/data/mnist/mnist.npz")]
     if source in ("auto", "mnist"):
-        for path in candidates:
-            if path.is_file():
-                with np.load(path) as data:
-                    x = data["x_train"][:n].reshape(-1, 784).astype(np.float32) / 255.0
-                    y = data["y_train"][:n].astype(np.int64)
-                return x, y, f"MNIST ({path})"
-        if source == "mnist":
-            raise SystemExit("MNIST nicht gefunden – mit --data random vergleichen oder DLKURS_MNIST setzen.")
+        from dlkurs.data import DataError, load
+
+        try:
+            (x, y), _ = load("mnist")
+        except DataError as err:
+            if source == "mnist":
+                raise SystemExit(f"{err}\nOder mit --data random vergleichen.") from None
+        else:
+            return x[:n].reshape(-1, 784).astype(np.float32) / 255.0, y[:n].astype(np.int64), "MNIST"
     rng = np.random.default_rng(0)
     return rng.random((n, 784), dtype=np.float32), rng.integers(0, CLASSES, n), "random"
 
