@@ -105,3 +105,19 @@ def test_latest_runs_reads_back_results(make_catalog, tmp_path):
     run_lesson(get("9.1"), out_dir=tmp_path / "quick", html=False)
     latest = latest_runs(tmp_path)
     assert latest["9.1"].status == PASSED
+
+
+def test_substitute_data_is_recorded_and_announced(make_catalog, tmp_path, monkeypatch):
+    monkeypatch.setenv("DLKURS_DATA", str(tmp_path / "leer"))
+    monkeypatch.setenv("DLKURS_OFFLINE", "1")
+    make_catalog(
+        {
+            "9.1": "# %% [markdown]\n# # 9.1\n\n# %%\nfrom dlkurs.data import load\n"
+            "(x, y), _ = load('mnist', allow_substitute=True)\nprint(x.shape)\n"
+        }
+    )
+    run = run_lesson(get("9.1"), out_dir=tmp_path / "runs", html=False)
+    assert run.status == PASSED, run.error
+    assert [(n["event"], n["dataset"]) for n in run.data_notes] == [("substitute", "mnist")]
+    saved = json.loads(open(run.files["json"], encoding="utf-8").read())
+    assert saved["data_notes"][0]["dataset"] == "mnist"

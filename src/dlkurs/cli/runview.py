@@ -66,4 +66,10 @@ def print_summary(console: Console, runs, out_dir: Path) -> None:
                 console.print(f"[dim]{escape(first)}[/]")
         for problem in run.problems:
             console.print(f"[bold red]Lektion {run.lesson}:[/] {escape(problem)}")
+        used = sorted({note["dataset"] for note in run.data_notes if note["event"] in ("substitute", "fixture")})
+        if used:
+            console.print(
+                f"[yellow]Lektion {run.lesson}:[/] lief für {', '.join(used)} mit Ersatz- oder Testdaten, "
+                "nicht mit den echten Datensätzen – ihre Zahlen sind keine Kurszahlen."
+            )
     console.print(f"Notebooks, HTML und Ergebnisse: [bold]{out_dir}[/]")

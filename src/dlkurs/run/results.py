@@ -46,6 +46,8 @@ class LessonRun:
     files: dict[str, str] = field(default_factory=dict)
     #: exercise name -> status of its last check() in this run ("richtig", "falsch", …)
     checks: dict[str, str] = field(default_factory=dict)
+    #: what the data layer used instead of real data, or repaired ({"event", "dataset", "message"})
+    data_notes: list[dict] = field(default_factory=list)
     started: str = ""
     python: str = field(default_factory=platform.python_version)
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dlkurs import settings
+from dlkurs.data.events import ENV_DATA_LOG
 from dlkurs.lessons import Lesson
 from dlkurs.lessons.notebook import KERNEL_NAME, build_notebook
 from dlkurs.run.kernel import write_kernel_spec
@@ -38,12 +39,13 @@ from dlkurs.run.results import (  # noqa: F401  (re-exported)
 ProgressCallback = Callable[[Lesson, int, int], None]
 
 
-def _kernel_env(profile: str, backend: str, results_file: Path, workdir: Path) -> dict[str, str]:
+def _kernel_env(profile: str, backend: str, tmp: Path, workdir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
             settings.ENV_PROFILE: profile,
-            settings.ENV_RESULTS: str(results_file),
+            settings.ENV_RESULTS: str(tmp / "figures.jsonl"),
+            ENV_DATA_LOG: str(tmp / "data.jsonl"),
             settings.ENV_STRICT: "1",
             settings.ENV_PROGRESS_DB: str(workdir / "progress.sqlite"),
             "KERAS_BACKEND": backend,
@@ -62,6 +64,18 @@ def _read_figures(results_file: Path) -> dict[str, float]:
             if line.strip():
                 figures.update(json.loads(line)["figures"])
     return figures
+
+
+def _read_data_notes(log: Path) -> list[dict]:
+    """Substitutes, fixtures and repairs the data layer reported during the run."""
+    notes: list[dict] = []
+    if log.exists():
+        for line in log.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                if entry.get("event") != "downloaded":
+                    notes.append({k: entry[k] for k in ("event", "dataset", "message") if k in entry})
+    return notes
 
 
 def _read_checks(db: Path) -> dict[str, str]:
@@ -166,7 +180,6 @@ def run_lesson(
     with tempfile.TemporaryDirectory(prefix="dlkurs-kernel-") as tmp:
         tmp_path = Path(tmp)
         write_kernel_spec(tmp_path / "kernels")
-        results_file = tmp_path / "figures.jsonl"
         ksm = KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")])
         km = AsyncKernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=ksm)
         client = NotebookClient(
@@ -185,7 +198,7 @@ def run_lesson(
         index = -1
         with open(log_path, "w", encoding="utf-8") as log:
             try:
-                with client.setup_kernel(env=_kernel_env(profile, backend, results_file, workdir), stderr=log, stdout=log):
+                with client.setup_kernel(env=_kernel_env(profile, backend, tmp_path, workdir), stderr=log, stdout=log):
                     for index, cell in enumerate(cells):
                         if progress:
                             progress(lesson, index, len(cells))
@@ -224,7 +237,8 @@ def run_lesson(
                     source=cells[index].source if 0 <= index < len(cells) else "",
                 )
         run.seconds = round(time.monotonic() - started, 2)
-        run.figures = _read_figures(results_file)
+        run.figures = _read_figures(tmp_path / "figures.jsonl")
+        run.data_notes = _read_data_notes(tmp_path / "data.jsonl")
         run.checks = _read_checks(progress_db)
     if log_path.stat().st_size == 0:
         log_path.unlink()
