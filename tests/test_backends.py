@@ -29,3 +29,19 @@ def test_checks_under_jax_backend(tmp_path):
     tail = (done.stdout + done.stderr)[-3000:]
     assert done.returncode == 0, tail
     assert " passed" in done.stdout and "skipped" not in done.stdout.split("\n")[-2], tail
+
+
+@pytest.mark.lessons
+def test_backend_neutral_lesson_runs_under_jax(tmp_path):
+    """`dlkurs run 0.1 --backend jax`: the environment check itself, on the other backend."""
+    pytest.importorskip("jax")
+    from dlkurs.lessons import get
+    from dlkurs.run.runner import run_lesson
+
+    run = run_lesson(get("0.1"), profile="quick", backend="jax", out_dir=tmp_path, html=False)
+    assert run.ok, (run.error, run.problems)
+    import nbformat
+
+    nb = nbformat.read(run.files["ipynb"], as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
+    assert "Backend jax" in printed

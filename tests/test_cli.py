@@ -1,6 +1,5 @@
 """The `dlkurs` command as a user calls it: a real process, German output, no tracebacks."""
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -106,9 +105,14 @@ def test_doctor_passes_here_with_a_german_table():
     assert data["ok"] is True and any(c["name"] == "Backend" for c in data["checks"])
 
 
-@pytest.mark.skipif(importlib.util.find_spec("jax") is not None, reason="JAX is installed here")
-def test_doctor_without_the_chosen_backend_names_the_remedy():
-    out = dlkurs("doctor", env={"KERAS_BACKEND": "jax"})
+def test_doctor_without_the_chosen_backend_names_the_remedy(tmp_path):
+    # hide an installed JAX: a package of that name that fails to import, first on the path
+    (tmp_path / "jax").mkdir()
+    (tmp_path / "jax" / "__init__.py").write_text(
+        "raise ModuleNotFoundError(\"No module named 'jax'\", name='jax')\n", encoding="utf-8"
+    )
+    path = os.pathsep.join(p for p in (str(tmp_path), os.environ.get("PYTHONPATH", "")) if p)
+    out = dlkurs("doctor", env={"KERAS_BACKEND": "jax", "PYTHONPATH": path})
     assert out.returncode == 1
     assert "dlkurs[jax]" in out.stdout and "Nicht bereit" in out.stdout
     assert "Traceback" not in out.stdout + out.stderr
