@@ -198,6 +198,9 @@ def start(
     import subprocess
 
     args = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        console.print("[yellow]Hinweis:[/] Du arbeitest als Administrator (root); JupyterLab wird trotzdem gestartet.")
+        args.append("--ServerApp.allow_root=True")
     if target is not None:
         args.append(str(target.relative_to(root)))
     console.print("Starte JupyterLab … (beenden mit Strg+C)")
