@@ -439,18 +439,13 @@ aufgabe.normalisieren.check(normalisieren)
 # %%
 # aufgabe.normalisieren.hint()
 # aufgabe.normalisieren.solution()
+# print(describe(normalisieren(batch_0), "normalisieren(batch_0)"))  # dein Ergebnis ansehen
 
 # %% [markdown]
 # Geprüft wird mit mehreren Stapeln, auch einem leeren und einem ganz weißen.
 # Wenn die Prüfung „dtype float64 statt float32“ meldet: Wandle zuerst um und
-# teile dann. Sobald deine Funktion stimmt, zeigt die nächste Zelle das Ergebnis
-# für `batch_0`: Rang und Form bleiben, der dtype wird `float32`, die Werte
-# liegen zwischen 0 und 1.
-
-# %%
-normiert = normalisieren(batch_0)
-print(describe(normiert, "normalisieren(batch_0)"))
-print("kleinster und größter Wert:", float(np.min(normiert)), float(np.max(normiert)))
+# teile dann. Mit der letzten Zeile der Zelle darüber (ohne `#`) siehst du dein
+# Ergebnis für `batch_0`: Rang und Form bleiben, der dtype wird `float32`.
 
 # %% [markdown]
 #
@@ -554,14 +549,12 @@ aufgabe.mitte.check(mitte)
 # %%
 # aufgabe.mitte.hint()
 # aufgabe.mitte.solution()
+# show_images(mitte(x_train[:8]), labels=y_train[:8], columns=8); plt.show()  # deine Ausschnitte ansehen
 
 # %% [markdown]
-# Wenn deine Funktion stimmt, zeigt die nächste Zelle die Mitte der ersten acht
-# Ziffern, vergrößert: Der Rand ist weg, die Striche reichen bis an den Bildrand.
-
-# %%
-show_images(mitte(x_train[:8]), labels=y_train[:8], columns=8)
-plt.show()
+# Entferne in der letzten Zeile der Zelle darüber das `#`, um deine Ausschnitte
+# zu sehen: die Mitte der ersten acht Ziffern, vergrößert – der Rand ist weg,
+# die Striche reichen bis an den Bildrand.
 
 # %% [markdown]
 #

@@ -335,7 +335,8 @@ print("A @ A.T geht:", (A @ A.T).shape)
 # Schreibe `naive_matmul(a, b)` für zwei Matrizen (NumPy-Arrays vom Rang 2)
 # **mit Python-Schleifen**, ohne `@`, `np.dot` oder `np.matmul`:
 #
-# - `a` hat die Form (m, n), `b` die Form (n, p); das Ergebnis hat die Form (m, p).
+# - `a` hat die Form (m, n), `b` die Form (n, p); das Ergebnis ist ein
+#   NumPy-Array der Form (m, p).
 # - Passen die inneren Längen nicht zusammen, löse einen `ValueError` aus
 #   (`raise ValueError("…")`), so wie NumPy.
 # - Verändere `a` und `b` nicht.
@@ -630,8 +631,9 @@ dlkurs.report(speedup_numpy_dot=faktor_dot, speedup_numpy_relu=faktor_relu)
 # %% [markdown]
 # Die y-Achse ist **logarithmisch**: Jeder Gitterstrich ist ein Faktor 10. Die
 # roten Balken (Python) liegen bei allen drei Operationen um Größenordnungen
-# über den anderen; beim Matrixprodukt ist der Abstand am größten. Die genauen
-# Zahlen hängen von deinem Rechner ab.
+# über den anderen. Lies in der Tabelle ab, um welchen Faktor: Beim
+# Matrixprodukt ist er meist am größten. Die genauen Zahlen hängen von deinem
+# Rechner ab und davon, was er nebenher tut.
 #
 # Woher kommt der Unterschied? Python behandelt jede Zahl als eigenes Objekt
 # und prüft bei jedem `+` neu, was zu tun ist. NumPy und die Backends von
@@ -672,9 +674,11 @@ for n, tp, tn in zip(groessen, python_zeiten, numpy_zeiten):
 
 # %% [markdown]
 # Beide Achsen sind logarithmisch. Die rote Linie steigt gleichmäßig steil:
-# pro Verdopplung von $n$ etwa um den Faktor 8 ($n^3$). Die blaue Linie bleibt
-# bei kleinen Matrizen fast flach – dort kostet der Aufruf selbst mehr als das
-# Rechnen –, und der Abstand zwischen beiden wächst mit $n$.
+# pro Verdopplung von $n$ – bei größeren $n$ – etwa um den Faktor 8 ($n^3$).
+# Die blaue Linie ist bei kleinen Matrizen fast flach: Dort kostet der Aufruf
+# selbst mehr als das Rechnen. Bei großen Matrizen steigt auch sie – die
+# $n^3$ Multiplikationen muss auch NumPy ausführen –, bleibt aber um
+# Größenordnungen unter der roten.
 #
 # ## Zusammenfassung
 #
