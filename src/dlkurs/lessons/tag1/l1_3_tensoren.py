@@ -462,7 +462,7 @@ aufgabe.normalisieren.check(normalisieren)
 # %%
 ausschnitte = {
     "bild": bild,
-    "bild[4:24, 4:24]": bild[4:24, 4:24],
+    "bild[3:25, 3:25]": bild[3:25, 3:25],
     "bild[::2, ::2]": bild[::2, ::2],
     "bild[-14:, -14:]": bild[-14:, -14:],
 }
@@ -476,7 +476,7 @@ plt.show()
 # Alle vier Bilder werden gleich groß gezeichnet – an den Achsen siehst du, wie
 # viele Pixel sie wirklich haben:
 #
-# - `bild[4:24, 4:24]` schneidet den Rand weg; die Ziffer bleibt ganz (20 × 20).
+# - `bild[3:25, 3:25]` schneidet den Rand weg; die Ziffer bleibt ganz (22 × 22).
 # - `bild[::2, ::2]` behält jedes zweite Pixel in beiden Richtungen: die ganze
 #   Ziffer in halber Auflösung (14 × 14) – sie wirkt etwas gröber.
 # - `bild[-14:, -14:]` ist das Viertel unten rechts.
@@ -486,7 +486,7 @@ plt.show()
 
 # %%
 print(describe(x_train[10:100], "x_train[10:100]"))
-print(describe(x_train[:, 4:24, 4:24], "x_train[:, 4:24, 4:24]"))
+print(describe(x_train[:, 3:25, 3:25], "x_train[:, 3:25, 3:25]"))
 print(describe(x_train[0, 14], "x_train[0, 14]"))
 print(describe(x_train[:, 14, :], "x_train[:, 14, :]"))
 
@@ -507,9 +507,9 @@ dlkurs.report(mnist_sevens=len(siebenen))
 # %%
 t = ops.convert_to_tensor(x_train[:100])
 print("Form des Keras-Tensors:        ", tuple(t.shape))
-print("Form von t[:, 4:24, 4:24]:     ", tuple(t[:, 4:24, 4:24].shape))
+print("Form von t[:, 3:25, 3:25]:     ", tuple(t[:, 3:25, 3:25].shape))
 print("Gleiche Werte wie in NumPy?    ",
-      np.array_equal(ops.convert_to_numpy(t[:, 4:24, 4:24]), x_train[:100, 4:24, 4:24]))
+      np.array_equal(ops.convert_to_numpy(t[:, 3:25, 3:25]), x_train[:100, 3:25, 3:25]))
 
 # %% [markdown]
 # ### Vorsicht: Ausschnitte teilen sich den Speicher
