@@ -375,3 +375,17 @@ def test_aufgaben_namespace():
     with pytest.raises(UnknownLessonExercises, match="Zur Lektion '9.9' gibt es keine Aufgaben"):
         aufgaben("9.9")
     assert "aufgabe.quadratsumme" in repr(aufgabe)
+
+
+def test_function_raising_the_wrong_error_is_told_which_was_expected():
+    from dlkurs.exercises import Case, FunctionExercise
+
+    ex = FunctionExercise(title="t", cases=[Case(-1).raises(ValueError)], reference=lambda x: x)
+
+    def mit_assert(x):
+        assert x >= 0, "negativ"
+        return x
+
+    verdict = ex.check(mit_assert)
+    assert verdict.status == "falsch"
+    assert "AssertionError" in verdict.message and "erwartet war ValueError" in verdict.message

@@ -26,3 +26,11 @@ def test_show_images_marks_wrong_predictions_red():
     colors = [ax.title.get_color() for ax in fig.axes]
     assert titles == ["1", "5 (2)", "3"]
     assert colors == ["green", "red", "green"]
+
+
+def test_show_images_accepts_text_labels_and_column_vectors():
+    images = np.zeros((2, 8, 8, 3), dtype=np.uint8)
+    fig = show_images(images, labels=["Katze", "Hund"], columns=2)
+    assert [ax.get_title() for ax in fig.axes] == ["Katze", "Hund"]
+    fig = show_images(images, labels=np.array([[3], [5]]), predictions=[3, 4], class_names=list("abcdef"), columns=2)
+    assert [ax.get_title() for ax in fig.axes] == ["d", "e (f)"]

@@ -457,7 +457,7 @@ def _compare_array(answer: Any, expected: np.ndarray, opts: Options, path: str) 
         if arr.ndim == 2 and arr.shape == expected.shape[::-1]:
             message += " – transponiert?"
         elif arr.size == expected.size:
-            message += " – gleich viele Werte, aber anders angeordnet (reshape?)"
+            message += " – gleich viele Werte, aber anders angeordnet (Achsenreihenfolge prüfen)"
         raise Mismatch(_prefix(path, message))
     if opts.check_dtype and arr.dtype != expected.dtype:
         raise Mismatch(_prefix(path, f"dtype {arr.dtype} statt {expected.dtype}"))

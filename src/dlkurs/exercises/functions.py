@@ -202,7 +202,10 @@ class FunctionExercise(Exercise):
         except BaseException as err:
             if case.error is not None and isinstance(err, case.error):
                 return self._mutation(given_args, given_kwargs, pristine_args, pristine_kwargs, call)
-            return f"Funktion löst für Eingabe {call} {type(err).__name__} aus: {clean(err, 150)}"
+            message = f"Funktion löst für Eingabe {call} {type(err).__name__} aus: {clean(err, 150)}"
+            if case.error is not None:
+                message += f" – erwartet war {_error_names(case.error)}"
+            return message
         if contains_placeholder(result):
             raise NotAttempted()
         if case.error is not None:

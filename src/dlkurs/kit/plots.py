@@ -82,7 +82,11 @@ def show_images(
     fig, axes = plt.subplots(rows, columns, figsize=(columns * size, rows * size * 1.15), squeeze=False)
 
     def name(value: Any) -> str:
-        value = int(value) if np.ndim(value) == 0 and float(value).is_integer() else value
+        if isinstance(value, (str, bytes)):
+            return value if isinstance(value, str) else value.decode()
+        value = np.asarray(value).reshape(-1)[0] if np.ndim(value) else value  # e.g. CIFAR labels (N, 1)
+        if isinstance(value, (np.integer, int)) or (isinstance(value, (float, np.floating)) and float(value).is_integer()):
+            value = int(value)
         return str(class_names[value]) if class_names is not None else str(value)
 
     for i, ax in enumerate(axes.flat):
@@ -96,8 +100,9 @@ def show_images(
         title = name(labels[i])
         color = "black"
         if predictions is not None:
-            title = f"{name(predictions[i])} ({title})" if predictions[i] != labels[i] else title
-            color = "red" if predictions[i] != labels[i] else "green"
+            wrong = name(predictions[i]) != title
+            title = f"{name(predictions[i])} ({title})" if wrong else title
+            color = "red" if wrong else "green"
         ax.set_title(title, fontsize=9, color=color)
     fig.tight_layout()
     return fig
