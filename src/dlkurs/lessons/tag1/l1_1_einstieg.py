@@ -63,7 +63,7 @@ print("Profil:", dlkurs.profile())
 #   mehrschichtige Netze trainierbar; **1989** liest ein faltendes Netz von
 #   Yann LeCun handgeschriebene Postleitzahlen, **1998** folgen LeNet-5 und
 #   der MNIST-Datensatz, den du in Lektion 1.5 kennenlernst.
-# - **Ab 2006** kommt der Begriff *Deep Learning* auf. Drei Dinge kommen
+# - **Ab 2006** wird der Begriff *Deep Learning* populär. Drei Dinge kommen
 #   zusammen: große Datensätze (ImageNet, 2009), schnelle Grafikkarten, die man
 #   frei programmieren kann (CUDA, 2007), und bessere Trainingsverfahren.
 #   **2012** gewinnt das Netz **AlexNet** den ImageNet-Wettbewerb mit großem
@@ -74,8 +74,9 @@ print("Profil:", dlkurs.profile())
 #
 # Das Diagramm zeigt die Stationen. Oben stehen Meilensteine der neuronalen
 # Netze, unten die der KI allgemein, der Daten und der Hardware; die blauen
-# Flächen sind die beiden KI-Winter. Beachte, dass der untere Zeitstrahl nur 25
-# Jahre umfasst, der obere 60: Das Tempo hat enorm zugenommen.
+# Flächen sind die beiden KI-Winter. Beachte: Der obere Zeitstrahl umfasst fast
+# 60 Jahre, der untere nur die 25 Jahre seit 2000 – und ist trotzdem genauso
+# voll. Das Tempo hat enorm zugenommen.
 
 # %%
 NN, KI = "Neuronale Netze", "KI allgemein, Daten & Hardware"
@@ -333,7 +334,7 @@ rng = np.random.default_rng(42)
 x = rng.uniform(0, 10, size=50)
 y = 2.5 * x + 4 + rng.normal(0, 2, size=50)
 
-regression = LinearRegression().fit(x.reshape(-1, 1), y)  # scikit-learn erwartet eine Tabelle: (50, 1)
+regression = LinearRegression().fit(x.reshape(-1, 1), y)  # Tabelle mit einer Spalte je Merkmal: (50, 1)
 w, b = regression.coef_[0], regression.intercept_
 print(f"gelernt: y = {w:.2f}·x + {b:.2f}    (wahr: y = 2.50·x + 4.00)")
 
@@ -386,8 +387,9 @@ print(f"Zum Vergleich eine lineare SVM auf den Halbmonden: Test {svm_linear_mond
 #
 # ## Ein Entscheidungsbaum für die Titanic
 #
-# Jetzt echte Daten: die Passagierliste der Titanic (891 Personen aus dem
-# Kaggle-Wettbewerb). Die Spalte `Survived` ist das Label (1 = überlebt).
+# Jetzt echte Daten: die Passagierliste der Titanic – 891 der gut 2200
+# Menschen an Bord, der Trainingsteil eines bekannten Kaggle-Wettbewerbs. Die
+# Spalte `Survived` ist das Label (1 = überlebt).
 
 # %%
 titanic = load("titanic")
@@ -515,8 +517,8 @@ print("die wahren Labels:          ", y_test.to_numpy()[:10])
 # - Sind die Eingaben **verschieden lang**, passt etwas nicht zusammen:
 #   ebenfalls `ValueError`.
 #
-# Achtung: `y_test` ist eine pandas-Serie, deren Index die Passagiernummern
-# der Zeilen trägt (nicht 0, 1, 2, …).
+# Achtung: `y_test` ist eine pandas-Serie. Ihr Index trägt die Zeilennummern
+# aus der ursprünglichen Tabelle, durcheinander gewürfelt – nicht 0, 1, 2, …
 
 # %%
 def genauigkeit(y_true, y_pred):
@@ -548,7 +550,8 @@ aufgabe.genauigkeit.check(genauigkeit)
 baum_genauigkeit = accuracy_score(y_test, vorhersage)
 dlkurs.report(titanic_tree_accuracy=baum_genauigkeit)
 print(f"Genauigkeit, scikit-learn:     {baum_genauigkeit:.3f}")
-print(f"Immer 'nicht überlebt' raten:  {accuracy_score(y_test, np.zeros_like(y_test)):.3f}")
+raten = accuracy_score(y_test, np.zeros_like(y_test))
+print(f"Immer 'nicht überlebt' raten:  {raten:.3f}")
 selbst = float(genauigkeit(y_test, vorhersage))
 print(f"Genauigkeit, selbst berechnet: {selbst:.3f}")
 
@@ -676,17 +679,19 @@ positionen = np.arange(len(vergleich))
 ax.bar(positionen - 0.2, vergleich["Validierung"], 0.4, yerr=vergleich["± (Std.)"], capsize=4,
        label="Validierung (5-fach, ± Std.)")
 ax.bar(positionen + 0.2, vergleich["Test"], 0.4, label="Test")
+ax.axhline(raten, color="grey", ls=":", label="immer „nicht überlebt“ (Test)")
 ax.set_xticks(positionen, vergleich.index)
 ax.set_ylim(0.6, 0.95)
 ax.set_ylabel("Genauigkeit")
 ax.set_title("Titanic: ein Baum gegen Bagging und Boosting")
-ax.legend(loc="upper left", ncol=2)
+ax.legend(loc="upper left", ncol=3, fontsize=8)
 plt.show()
 dlkurs.report(forest_accuracy=vergleich.loc["Random Forest", "Test"],
               boosting_accuracy=vergleich.loc["Gradient Boosting", "Test"])
 
 # %% [markdown]
-# Was du siehst:
+# Was du siehst (die Achse beginnt bei 0,6; die gepunktete Linie ist das
+# bloße Raten von eben):
 #
 # - Der Baum **ohne Grenze** ist der schwächste – er überanpasst.
 # - Random Forest und Gradient Boosting schlagen beide einzelnen Bäume der
@@ -858,8 +863,9 @@ print(f"{2 * n**3 / 1e6:.0f} Millionen Rechenoperationen in {dauer * 1000:.2f} m
 # `matmul_gflops(n, library=…, device=…)` aus dem Kurspaket misst deshalb
 # viele Durchgänge und nimmt den schnellsten: Störungen durch andere Programme
 # können eine Messung nur langsamer machen, nie schneller. Wir messen für verschiedene Größen
-# $n$: mit NumPy und mit Keras (`keras.ops.matmul`, gerechnet vom Backend,
-# hier TensorFlow), beides auf der CPU – und auf der GPU, falls eine da ist.
+# $n$: mit NumPy und mit Keras (`keras.ops.matmul`, gerechnet von seinem
+# Backend, meist TensorFlow; welches, steht in der Legende), beides auf der
+# CPU – und auf der GPU, falls eine da ist.
 
 # %%
 groessen = dlkurs.pick(quick=[64, 128, 256, 512], full=[64, 128, 256, 512, 1024, 2048])
@@ -905,24 +911,27 @@ if gpus:
 # %% [markdown]
 # So liest du das Diagramm:
 #
-# - **Kleine Matrizen** sind langsam: Jeder Aufruf kostet eine feste
+# - **Kleine Matrizen** rechnen langsamer: Jeder Aufruf kostet eine feste
 #   Verwaltungszeit, und die eigentliche Rechnung ist zu kurz, um alle Kerne
-#   und Rechenwerke zu beschäftigen. Bei Keras ist diese feste Zeit größer als
-#   bei NumPy, weil jeder Aufruf durch das Backend geht.
+#   und Rechenwerke zu beschäftigen. Besonders deutlich ist das bei Keras,
+#   weil jeder Aufruf durch das Backend geht; NumPy ruft seine
+#   Rechenbibliothek (BLAS) fast direkt auf.
 # - **Große Matrizen** nähern sich der Höchstleistung deines Prozessors.
 #   Zum Vergleich: Ein aktueller Kern mit AVX2 und FMA kann pro Takt bis zu 32
 #   float32-Operationen ausführen (zwei Rechenwerke für je 8 Zahlen, die in
-#   einem Schritt multiplizieren und addieren). Bei 3 GHz sind das 96 GFLOP/s
-#   pro Kern.
+#   einem Schritt multiplizieren und addieren), mit AVX-512 bis zu 64. Bei
+#   3 GHz sind das 96 bzw. 192 GFLOP/s pro Kern.
+# - Misst du auf einem Rechner, auf dem nebenher viel läuft, kann eine Kurve
+#   auch einbrechen: Dann warten die Kerne aufeinander.
 # - Mit einer **GPU** ist das Bild typischerweise: Bei kleinen Matrizen ist
 #   sie nicht schneller als die CPU (die feste Zeit pro Aufruf dominiert), bei
-#   großen um ein Vielfaches. Neuere NVIDIA-GPUs rechnen float32-Produkte in
-#   TensorFlow standardmäßig im Format **TF32** auf ihren Tensor-Kernen (mit
-#   weniger Nachkommastellen); deshalb können die Werte dort über der
-#   float32-Spitzenleistung der Karte liegen. Die GTX 580 von AlexNet schaffte
-#   rund 1,6 TFLOP/s (1600 GFLOP/s) in float32, eine heutige
-#   Rechenzentrums-GPU wie die H100 je nach Ausführung 50–67 TFLOP/s – ohne
-#   Tensor-Kerne.
+#   großen um ein Vielfaches. NVIDIA-GPUs ab der Ampere-Generation rechnen
+#   float32-Produkte in TensorFlow standardmäßig im Format **TF32** auf ihren
+#   Tensor-Kernen (mit weniger Nachkommastellen); deshalb können die Werte dort
+#   über der float32-Spitzenleistung der Karte liegen. Zum Vergleich die
+#   theoretischen Spitzenwerte in float32: die GTX 580 von AlexNet rund
+#   1,6 TFLOP/s (1600 GFLOP/s), eine heutige Rechenzentrums-GPU wie die H100
+#   je nach Ausführung 50–67 TFLOP/s – ohne Tensor-Kerne.
 #
 # Wenn dein Notebook auf einem Laptop ohne GPU läuft: kein Problem. Alle
 # Lektionen dieses Kurses sind so bemessen, dass sie auf der CPU laufen.
