@@ -1,0 +1,387 @@
+"""Exercises of lesson 1.1 "Einstieg".
+
+- ``lernart``: six tasks, each supervised, unsupervised or reinforcement learning (a dict).
+- ``bereite_vor``: prepare the Titanic features (Sex as 0/1, missing ages -> median),
+  without changing the input table.
+- ``genauigkeit``: accuracy computed by hand, with its edge cases.
+- ``tiefer_baum``: thought question on overfitting deep trees.
+
+Nothing heavy at import: pandas is imported inside the checks.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from dlkurs.exercises import (
+    Case,
+    CustomExercise,
+    Falsch,
+    FunctionExercise,
+    ThoughtQuestion,
+    Wrong,
+    call_answer,
+    contains_placeholder,
+    lazy,
+)
+from dlkurs.exercises.verdict import NotAttempted
+
+# -- lernart -----------------------------------------------------------------------------
+
+_ARTEN = ("überwacht", "unüberwacht", "bestärkend")
+
+#: task -> (right answer, why; shown when a learner gets this task wrong)
+_LERNART = {
+    "spamfilter": (
+        "überwacht",
+        "Die E-Mails wurden von Menschen als „Spam“ oder „kein Spam“ markiert – "
+        "das sind vorgegebene Antworten (Labels), also überwachtes Lernen (Klassifikation).",
+    ),
+    "kundengruppen": (
+        "unüberwacht",
+        "Niemand gibt vor, welche Gruppen es gibt: Das Verfahren soll die Struktur selbst finden "
+        "(Clustering), also unüberwachtes Lernen.",
+    ),
+    "hauspreis": (
+        "überwacht",
+        "Aus vergangenen Verkäufen kennst du zu jedem Haus den erzielten Preis – die Antwort ist vorgegeben, "
+        "gesucht ist eine Zahl: überwachtes Lernen (Regression).",
+    ),
+    "go_spiel": (
+        "bestärkend",
+        "Hier gibt es keine richtigen Züge als Vorgabe, nur am Ende eine Belohnung (Sieg oder Niederlage) "
+        "für eine ganze Folge eigener Entscheidungen: bestärkendes Lernen.",
+    ),
+    "betrug": (
+        "unüberwacht",
+        "Keine Zahlung ist als Betrug markiert – es gibt also keine Labels. Gesucht sind Zahlungen, "
+        "die vom Üblichen abweichen (Anomalieerkennung): unüberwachtes Lernen.",
+    ),
+    "titanic": (
+        "überwacht",
+        "Für jeden Passagier ist bekannt, ob er überlebt hat – das ist das Label, "
+        "gesucht ist eine Klasse: überwachtes Lernen (Klassifikation).",
+    ),
+}
+
+LERNART_LOESUNG = {task: answer for task, (answer, _) in _LERNART.items()}
+
+
+def _normalise(text: str) -> str:
+    text = " ".join(text.strip().lower().split())
+    return text.replace("ue", "ü").replace("ae", "ä")
+
+
+def _check_lernart(answer: Any) -> str | None:
+    if not isinstance(answer, dict):
+        raise Falsch(f"Erwartet wird ein dict (Aufgabe → Lernart), erhalten: {type(answer).__name__}")
+    missing = [task for task in _LERNART if task not in answer]
+    if missing:
+        raise Falsch("Im dict fehlt die Aufgabe " + ", ".join(repr(m) for m in missing)
+                     + " – lass alle sechs Schlüssel stehen und trage nur die Lernart ein")
+    extra = [key for key in answer if key not in _LERNART]
+    if extra:
+        raise Falsch("Unbekannter Schlüssel " + ", ".join(repr(e) for e in extra[:3])
+                     + " – ändere die Schlüssel nicht, nur die Werte")
+    wrong = []
+    for task, (right, why) in _LERNART.items():
+        given = answer[task]
+        if not isinstance(given, str):
+            raise Falsch(f"Bei {task!r} steht {given!r} – gib die Lernart als Text an, z. B. \"überwacht\"")
+        value = _normalise(given)
+        if value not in _ARTEN:
+            raise Falsch(f"Bei {task!r} steht {given!r}. Erlaubt sind nur die Texte "
+                         + ", ".join(f'"{a}"' for a in _ARTEN))
+        if value != right:
+            wrong.append((task, why))
+    if wrong:
+        task, why = wrong[0]
+        count = len(wrong)
+        head = "1 von 6 Zuordnungen stimmt nicht" if count == 1 else f"{count} von 6 Zuordnungen stimmen nicht"
+        return f"{head}. Zum Beispiel {task!r}: {why}"
+    return None
+
+
+lernart = CustomExercise(
+    title="Überwacht, unüberwacht oder bestärkend?",
+    check=_check_lernart,
+    reference=lazy(lambda: dict(LERNART_LOESUNG)),
+    hints=[
+        "Frage dich bei jeder Aufgabe: Gibt es zu den Trainingsbeispielen schon die richtige Antwort (ein Label)? "
+        "Dann ist es überwachtes Lernen.",
+        "Gibt es gar keine Antworten und soll das Verfahren selbst Gruppen oder Auffälliges finden, ist es "
+        "unüberwacht. Lernt ein Programm durch Ausprobieren und bekommt nur eine Belohnung, ist es bestärkend.",
+    ],
+    wrong=[
+        Wrong(lazy(lambda: {task: "überwacht" for task in _LERNART}), expect="stimmen nicht"),
+        Wrong(lazy(lambda: {**LERNART_LOESUNG, "go_spiel": "überwacht"}), expect="Belohnung"),
+        Wrong(lazy(lambda: {**LERNART_LOESUNG, "betrug": "überwacht"}), expect="keine Labels"),
+        Wrong(lazy(lambda: {**LERNART_LOESUNG, "kundengruppen": "clustering"}), expect="Erlaubt sind nur"),
+        Wrong(lazy(lambda: {k: v for k, v in LERNART_LOESUNG.items() if k != "titanic"}), expect="fehlt"),
+    ],
+)
+
+
+# -- bereite_vor -------------------------------------------------------------------------
+
+MERKMALE = ["Pclass", "Sex", "Age", "SibSp", "Parch", "Fare"]
+
+
+def _tabellen() -> list[Any]:
+    """Small tables in the Titanic layout, with missing ages and an unusual index."""
+    import pandas as pd
+
+    eins = pd.DataFrame(
+        {
+            "PassengerId": [1, 2, 3, 4, 5, 6],
+            "Survived": [0, 1, 1, 0, 1, 0],
+            "Pclass": [3, 1, 3, 1, 2, 3],
+            "Name": ["Braund", "Cumings", "Heikkinen", "Futrelle", "Allen", "Moran"],
+            "Sex": ["male", "female", "female", "male", "female", "male"],
+            "Age": [22.0, 38.0, np.nan, 54.0, 2.0, np.nan],
+            "SibSp": [1, 1, 0, 1, 0, 0],
+            "Parch": [0, 0, 0, 0, 1, 0],
+            "Fare": [7.25, 71.2833, 7.925, 53.1, 21.075, 8.4583],
+            "Embarked": ["S", "C", "S", "S", "S", "Q"],
+        },
+        index=[10, 11, 12, 13, 14, 15],
+    )
+    zwei = eins.iloc[[3, 0, 5, 1]].copy()  # another order, another median, one missing age
+    zwei.loc[13, "Age"] = 60.0
+    return [eins, zwei]
+
+
+def _bereite_vor(df: Any) -> Any:
+    X = df[MERKMALE].copy()
+    X["Sex"] = X["Sex"].map({"male": 0, "female": 1})
+    X["Age"] = X["Age"].fillna(df["Age"].median())
+    return X
+
+
+def _unchanged(before: Any, after: Any) -> bool:
+    import pandas as pd
+
+    try:
+        pd.testing.assert_frame_equal(after, before, check_exact=True)
+    except AssertionError:
+        return False
+    return True
+
+
+def _check_tabelle(fn: Any, df: Any) -> str | None:
+    import pandas as pd
+
+    pristine = df.copy(deep=True)
+    given = df.copy(deep=True)
+    result = call_answer(fn, given, timeout=10)
+    if contains_placeholder(result):
+        raise NotAttempted()
+    if not _unchanged(pristine, given):
+        changed = [c for c in pristine.columns if c not in given.columns or not given[c].equals(pristine[c])]
+        where = f" (Spalte {', '.join(changed[:3])})" if changed else ""
+        return ("Die Funktion verändert ihre Eingabe" + where + " – arbeite auf einer Kopie: "
+                "X = df[MERKMALE].copy(), und ändere dann nur X")
+    if result is None:
+        return "Die Funktion gibt None zurück – fehlt ein return X?"
+    if not isinstance(result, pd.DataFrame):
+        return f"Erwartet wird eine Tabelle (pandas DataFrame), erhalten: {type(result).__name__}"
+    columns = list(result.columns)
+    missing = [c for c in MERKMALE if c not in columns]
+    if missing:
+        return f"Es fehlt die Spalte {missing[0]!r} – die Tabelle braucht genau die Spalten MERKMALE"
+    extra = [c for c in columns if c not in MERKMALE]
+    if extra:
+        return f"Die Spalte {extra[0]!r} gehört nicht dazu – behalte nur die Spalten MERKMALE"
+    if columns != MERKMALE:
+        return f"Die Spalten stehen in der falschen Reihenfolge: {columns} statt {MERKMALE}"
+    if len(result) != len(df):
+        return (f"Die Tabelle hat {len(result)} statt {len(df)} Zeilen – dropna() wirft Passagiere weg; "
+                "fülle die fehlenden Werte stattdessen auf")
+    if not result.index.equals(df.index):
+        return ("Der Index (die Zeilenbeschriftung) hat sich verändert – lass ihn, wie er ist, "
+                "damit Merkmale und die Spalte Survived zusammenpassen")
+    sex = result["Sex"]
+    if pd.api.types.is_bool_dtype(sex):
+        return "Sex enthält True/False – wandle es mit .astype(int) in 0 und 1 um"
+    if not pd.api.types.is_numeric_dtype(sex):
+        try:
+            sex = pd.to_numeric(sex)
+        except (TypeError, ValueError):
+            return (f"Sex ist noch keine Zahl (erster Wert: {sex.iloc[0]!r}) – "
+                    "ersetze 'male' durch 0 und 'female' durch 1")
+    if sex.isna().any():
+        return "Sex enthält fehlende Werte (NaN) – ist die Schreibweise in map({...}) genau 'male' und 'female'?"
+    female = (df["Sex"] == "female").to_numpy()
+    values = sex.to_numpy(dtype=float)
+    if np.array_equal(values, (~female).astype(float)):
+        return "Die Kodierung von Sex ist vertauscht: 'female' soll 1 werden und 'male' 0"
+    if not np.array_equal(values, female.astype(float)):
+        return "Sex stimmt nicht: 'female' soll 1 werden und 'male' 0"
+    age = result["Age"]
+    if not pd.api.types.is_numeric_dtype(age):
+        return f"Age ist keine Zahlenspalte mehr (dtype {age.dtype})"
+    gaps = int(age.isna().sum())
+    if gaps:
+        return (f"Age enthält noch {gaps} fehlende Werte (NaN) – fillna(...) gibt eine neue Spalte zurück; "
+                "weise sie zu: X[\"Age\"] = X[\"Age\"].fillna(...)")
+    known = df["Age"].notna().to_numpy()
+    if not np.allclose(age.to_numpy(dtype=float)[known], df["Age"].to_numpy(dtype=float)[known]):
+        return "Die bekannten Alter wurden verändert – ersetze nur die fehlenden Werte"
+    median, mean = float(df["Age"].median()), float(df["Age"].mean())
+    filled = age.to_numpy(dtype=float)[~known]
+    if filled.size and not np.allclose(filled, median):
+        value = float(filled[0])
+        if math.isclose(value, mean):
+            return f"Die fehlenden Alter sind mit dem Mittelwert ({mean:.4g}) gefüllt – gefragt ist der Median ({median:.4g})"
+        if value == 0:
+            return f"Die fehlenden Alter sind mit 0 gefüllt – gefragt ist der Median der Spalte Age ({median:.4g})"
+        return f"Die fehlenden Alter sind mit {value:.4g} statt mit dem Median der Spalte Age ({median:.4g}) gefüllt"
+    for column in ("Pclass", "SibSp", "Parch", "Fare"):
+        if not np.allclose(result[column].to_numpy(dtype=float), df[column].to_numpy(dtype=float)):
+            return f"Die Spalte {column} wurde verändert – sie soll bleiben, wie sie ist"
+    return None
+
+
+def _check_bereite_vor(fn: Any) -> str | None:
+    if not callable(fn):
+        raise Falsch(f"Erwartet wird eine Funktion, erhalten: {type(fn).__name__} – "
+                     "übergib die Funktion selbst, ohne Klammern: .check(bereite_vor)")
+    for df in _tabellen():
+        reason = _check_tabelle(fn, df)
+        if reason:
+            return reason
+    return None
+
+
+def _veraendert_eingabe(df):
+    df["Sex"] = df["Sex"].map({"male": 0, "female": 1})
+    df["Age"] = df["Age"].fillna(df["Age"].median())
+    return df[MERKMALE]
+
+
+def _mittelwert(df):
+    X = df[MERKMALE].copy()
+    X["Sex"] = X["Sex"].map({"male": 0, "female": 1})
+    X["Age"] = X["Age"].fillna(df["Age"].mean())
+    return X
+
+
+def _vertauscht(df):
+    X = df[MERKMALE].copy()
+    X["Sex"] = X["Sex"].map({"male": 1, "female": 0})
+    X["Age"] = X["Age"].fillna(df["Age"].median())
+    return X
+
+
+def _ohne_zuweisung(df):
+    X = df[MERKMALE].copy()
+    X["Sex"] = X["Sex"].map({"male": 0, "female": 1})
+    X["Age"].fillna(X["Age"].median())
+    return X
+
+
+def _dropna(df):
+    X = df[MERKMALE].dropna().copy()
+    X["Sex"] = X["Sex"].map({"male": 0, "female": 1})
+    return X
+
+
+def _als_text(df):
+    X = df[MERKMALE].copy()
+    X["Age"] = X["Age"].fillna(df["Age"].median())
+    return X
+
+
+bereite_vor = CustomExercise(
+    title="Titanic: Merkmale vorbereiten",
+    check=_check_bereite_vor,
+    reference=lazy(lambda: _bereite_vor),
+    hints=[
+        "Beginne mit einer Kopie der gewünschten Spalten: `X = df[MERKMALE].copy()`. "
+        "Dann änderst du nur `X` – das Original `df` bleibt, wie es ist.",
+        "`X[\"Sex\"].map({\"male\": 0, \"female\": 1})` macht aus dem Text Zahlen; "
+        "`X[\"Age\"].fillna(df[\"Age\"].median())` füllt die Lücken. Beides gibt eine neue Spalte zurück: "
+        "weise sie mit `X[\"Sex\"] = …` zu und gib am Ende `X` zurück.",
+    ],
+    wrong=[
+        Wrong(_veraendert_eingabe, expect="verändert ihre Eingabe"),
+        Wrong(_mittelwert, expect="Mittelwert"),
+        Wrong(_vertauscht, expect="vertauscht"),
+        Wrong(_ohne_zuweisung, expect="fehlende Werte"),
+        Wrong(_dropna, expect="dropna"),
+        Wrong(_als_text, expect="keine Zahl"),
+    ],
+)
+
+
+# -- genauigkeit -------------------------------------------------------------------------
+
+
+def _genauigkeit(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"Verschieden viele Werte: {y_true.shape} und {y_pred.shape}")
+    if y_true.size == 0:
+        raise ValueError("Leere Eingabe: die Genauigkeit ist nicht definiert")
+    return float(np.mean(y_true == y_pred))
+
+
+class _SerienCase(Case):
+    """``y_true`` is a pandas Series with its own index (as ``y_test`` after a split).
+
+    The Series is built on each use, so that importing this module does not import pandas.
+    """
+
+    def __init__(self, werte: list, index: list, y_pred: Any) -> None:
+        self._werte, self._index = werte, index
+        super().__init__(None, y_pred)
+
+    @property
+    def args(self) -> tuple:
+        import pandas as pd
+
+        return (pd.Series(self._werte, index=self._index), self._y_pred)
+
+    @args.setter
+    def args(self, value: tuple) -> None:
+        self._y_pred = value[-1]
+
+
+genauigkeit = FunctionExercise(
+    title="Genauigkeit selbst berechnen",
+    reference=_genauigkeit,
+    cases=[
+        Case([1, 0, 1, 1], [1, 1, 1, 0]).named("Listen"),
+        Case(np.array([0, 1, 1, 0, 1]), np.array([0, 1, 0, 0, 1])),
+        Case(np.array([1, 1, 1]), np.array([1, 1, 1])).named("alles richtig"),
+        Case(np.array([0, 0]), np.array([1, 1])).named("alles falsch"),
+        _SerienCase([1, 0, 1], [7, 3, 5], np.array([1, 0, 0])).named("pandas-Serie mit eigenem Index"),
+        Case([], []).raises(ValueError).named("leere Eingabe"),
+        Case([1], [1, 0, 1]).raises(ValueError).named("verschiedene Längen"),
+    ],
+    hints=[
+        "Wandle beide Eingaben zuerst mit `np.asarray(...)` in Arrays um. Dann liefert `y_true == y_pred` "
+        "ein Array aus True/False, und `np.mean(...)` davon ist der Anteil der Treffer (True zählt als 1).",
+        "Prüfe vorher die Sonderfälle: Sind die Formen verschieden (`y_true.shape != y_pred.shape`) "
+        "oder ist die Eingabe leer (`y_true.size == 0`), dann `raise ValueError(\"…\")`.",
+    ],
+    wrong=[
+        Wrong(lambda y_true, y_pred: np.mean(y_true == y_pred), expect="statt 0.5"),
+        Wrong(lambda y_true, y_pred: int(np.sum(np.asarray(y_true) == np.asarray(y_pred))), expect="statt 0.5"),
+        Wrong(lambda y_true, y_pred: float(np.mean(np.asarray(y_true) != np.asarray(y_pred))), expect="statt 0.8"),
+        Wrong(lambda y_true, y_pred: 100 * float(np.mean(np.asarray(y_true) == np.asarray(y_pred))), expect="statt 0.5"),
+        Wrong(lambda y_true, y_pred: sum(y_true[i] == y_pred[i] for i in range(len(y_true))) / len(y_true),
+              expect="KeyError"),
+        Wrong(lambda y_true, y_pred: float(np.mean(np.asarray(y_true) == np.asarray(y_pred))), expect="ValueError"),
+    ],
+)
+
+
+# -- thought question ----------------------------------------------------------------------
+
+tiefer_baum = ThoughtQuestion(
+    title="Warum hilft ein tieferer Baum nicht immer?",
+)
