@@ -122,3 +122,41 @@ def test_symbolic_tensor_is_explained():
     keras = pytest.importorskip("keras")
     symbolic = keras.Input(shape=(3,))
     assert "symbolischer Tensor" in compare_values(symbolic, np.zeros((1, 3)))
+
+
+def test_pandas_frames_are_compared_by_columns_index_and_values():
+    import pandas as pd
+
+    from dlkurs.exercises.compare import compare_values, short
+
+    want = pd.DataFrame({"Sex": [0, 1, 0], "Age": [22.0, 38.0, float("nan")], "Name": ["a", "b", "c"]})
+    assert compare_values(want.copy(), want) is None
+    assert "es fehlen ['Name']" in compare_values(want[["Sex", "Age"]], want)
+    assert "Spalte 'Age'" in compare_values(want.assign(Age=[22.0, 38.0, 28.0]), want)
+    assert "Spalte 'Name', Zeile 1: 'x' statt 'b'" in compare_values(want.assign(Name=["a", "x", "c"]), want)
+    assert "Index" in compare_values(want.iloc[::-1], want.loc[[2, 1, 0]].reset_index(drop=True))
+    assert "statt pandas.DataFrame" in compare_values(want.to_numpy(), want)
+    assert short(want["Age"]) == "Series 'Age' mit 3 Werten (float64)"
+    assert short(want) == "DataFrame der Form (3, 3)"
+
+
+def test_function_that_changes_its_dataframe_argument_is_caught():
+    import pandas as pd
+
+    from dlkurs.exercises import Case, FunctionExercise
+
+    def reference(df):
+        out = df.copy()
+        out["Age"] = out["Age"].fillna(out["Age"].median())
+        return out
+
+    frame = pd.DataFrame({"Age": [20.0, None, 40.0]})
+    ex = FunctionExercise(title="t", cases=[Case(frame)], reference=reference)
+
+    def in_place(df):
+        df["Age"] = df["Age"].fillna(df["Age"].median())
+        return df
+
+    assert ex.check(reference).status == "richtig"
+    verdict = ex.check(in_place)
+    assert verdict.status == "falsch" and "verändert ihre Eingabe" in verdict.message

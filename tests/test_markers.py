@@ -102,3 +102,18 @@ def test_placeholder_is_recognised_and_refuses_computation():
         float(___)
     assert not hasattr(___, "shape")
     assert repr(___) == "___"
+
+
+def test_function_body_that_assigns_and_returns_becomes_return_placeholder():
+    cell = (
+        "def bereite_vor(df):\n    ### BEGIN SOLUTION bereite_vor\n    out = df.copy()\n"
+        "    out['Sex'] = out['Sex'].map({'male': 0, 'female': 1})\n    return out\n    ### END SOLUTION\n"
+    )
+    student = render_code(cell, "student")
+    assert student.splitlines()[-2:] == ["    return ___", ""] or student.rstrip().endswith("return ___")
+    assert "out = ___" not in student
+
+
+def test_placeholder_refuses_item_assignment():
+    with pytest.raises(PlaceholderError):
+        ___["a"] = 1

@@ -119,6 +119,11 @@ def short(value: Any, limit: int = 60) -> str:
         if isinstance(value, str):
             text = repr(value)
             return text if len(text) <= limit else repr(value[: limit - 10])[:-1] + "…'"
+        if is_pandas(value):
+            if value.ndim == 2:
+                return f"DataFrame der Form {shape_text(value.shape)}"
+            label = f" '{value.name}'" if value.name is not None else ""
+            return f"Series{label} mit {len(value)} Werten ({value.dtype})"
         if is_tensor_like(value):
             arr = to_numpy(value)
             name = "Array" if isinstance(value, np.ndarray) else "Tensor"
@@ -171,6 +176,12 @@ def _keras_ops():
         return keras
     except Exception:  # pragma: no cover
         return None
+
+
+def is_pandas(value: Any) -> bool:
+    """True for a pandas DataFrame or Series (without importing pandas)."""
+    module = type(value).__module__
+    return (module == "pandas" or module.startswith("pandas.")) and type(value).__name__ in ("DataFrame", "Series")
 
 
 def is_tensor_like(value: Any) -> bool:
@@ -253,6 +264,8 @@ def _compare(answer: Any, expected: Any, opts: Options, path: str) -> None:
         return _compare_dict(answer, expected, opts, path)
     if isinstance(expected, (set, frozenset)):
         return _compare_set(answer, expected, opts, path)
+    if is_pandas(expected):
+        return _compare_pandas(answer, expected, opts, path)
     if is_tensor_like(expected):
         return _compare_array(answer, to_numpy(expected), opts, path)
     try:
@@ -437,6 +450,53 @@ def _compare_set(answer: Any, expected: set | frozenset, opts: Options, path: st
         raise Mismatch(_prefix(path, f"Es fehlen {len(missing)} Elemente"))
     if extra:
         raise Mismatch(_prefix(path, f"{len(extra)} Elemente zu viel, z. B. {short(next(iter(extra)), 30)}"))
+
+
+def _compare_pandas(answer: Any, expected: Any, opts: Options, path: str) -> None:
+    """DataFrames column by column, Series as one column; index and column names must match."""
+    kind = "DataFrame" if expected.ndim == 2 else "Series"
+    if answer is None:
+        raise _none_hint(path, f"einer {kind}")
+    if not is_pandas(answer) or answer.ndim != expected.ndim:
+        raise Mismatch(_prefix(path, f"Typ {type_name(answer)} statt pandas.{kind}"))
+    if kind == "DataFrame":
+        got, want = list(answer.columns), list(expected.columns)
+        if got != want:
+            missing = [c for c in want if c not in got]
+            extra = [c for c in got if c not in want]
+            detail = "; ".join(
+                part for part in (
+                    f"es fehlen {missing}" if missing else "",
+                    f"zu viel: {extra}" if extra else "",
+                    "andere Reihenfolge" if not missing and not extra else "",
+                ) if part
+            )
+            raise Mismatch(_prefix(path, f"Spalten {short(got)} statt {short(want)} ({detail})"))
+    if len(answer) != len(expected):
+        raise Mismatch(_prefix(path, f"{len(answer)} Zeilen statt {len(expected)}"))
+    if not answer.index.equals(expected.index):
+        raise Mismatch(_prefix(path, "Der Index (die Zeilenbeschriftung) stimmt nicht – Zeilen verschoben oder neu nummeriert?"))
+    columns = [(f"Spalte '{c}'", answer[c], expected[c]) for c in expected.columns] if kind == "DataFrame" else [("Werte", answer, expected)]
+    for label, got_col, want_col in columns:
+        where = _prefix(path, label)
+        want_values, got_values = want_col.to_numpy(), got_col.to_numpy()
+        if want_values.dtype.kind in "biuf" and got_values.dtype.kind in "biufc":
+            _compare_array(got_values, want_values, opts, where)
+            continue
+        if opts.check_dtype and got_col.dtype != want_col.dtype:
+            raise Mismatch(f"{where}: dtype {got_col.dtype} statt {want_col.dtype}")
+        for position, (a, b) in enumerate(zip(got_values, want_values)):
+            both_missing = _is_missing(a) and _is_missing(b)
+            if not both_missing and not (a == b):
+                row = expected.index[position]
+                raise Mismatch(f"{where}, Zeile {row!r}: {short(a)} statt {short(b)}")
+
+
+def _is_missing(value: Any) -> bool:
+    try:
+        return value is None or bool(value != value)  # NaN, NaT, pd.NA-safe enough
+    except Exception:
+        return False
 
 
 def _compare_array(answer: Any, expected: np.ndarray, opts: Options, path: str) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from dlkurs.exercises.compare import Options, clean, compare_values, short
+from dlkurs.exercises.compare import Options, clean, compare_values, is_pandas, short
 from dlkurs.exercises.exercise import Exercise, Wrong
 from dlkurs.exercises.placeholder import PlaceholderError, contains_placeholder
 from dlkurs.exercises.timelimit import TimeLimitExceeded, call_with_time_limit
@@ -61,7 +61,7 @@ class Case:
 
 def _comparable(value: Any, depth: int = 0) -> bool:
     """Whether a change of ``value`` can be detected by comparing it with a copy."""
-    if value is None or isinstance(value, (numbers.Number, str, bytes, np.ndarray)):
+    if value is None or isinstance(value, (numbers.Number, str, bytes, np.ndarray)) or is_pandas(value):
         return True
     if depth < 3 and isinstance(value, (list, tuple, set, frozenset)):
         return all(_comparable(v, depth + 1) for v in value)

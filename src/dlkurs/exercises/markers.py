@@ -7,9 +7,9 @@ A region is marked once, in a code cell::
     ### END SOLUTION
 
 The solution build drops the marker lines; the student build replaces the
-region by a German comment and placeholders. By default every name the region
-assigns at its own indentation level becomes ``name = ___``; a region that
-assigns nothing but returns becomes ``return ___``. Lines starting with
+region by a German comment and placeholders. A region that returns (the body
+of a function) becomes ``return ___``; otherwise every name the region assigns
+at its own indentation level becomes ``name = ___``. Lines starting with
 ``###>`` inside the region give the student version explicitly (they are
 removed from the solution build)::
 
@@ -80,10 +80,10 @@ def _derive_student(body: list[str], indent: str, name: str | None) -> list[str]
                 for sub in ast.walk(target):
                     if isinstance(sub, ast.Name) and sub.id not in names:
                         names.append(sub.id)
+    if returns:  # a function body: whatever it assigns, the student version returns ___
+        return [comment, f"{indent}return ___"]
     if names:
         return [comment] + [f"{indent}{n} = ___" for n in names]
-    if returns:
-        return [comment, f"{indent}return ___"]
     return [comment, f"{indent}..."]
 
 

@@ -65,6 +65,15 @@ class Placeholder:
     def __getitem__(self, key: Any) -> NoReturn:
         raise PlaceholderError()
 
+    def __setitem__(self, key: Any, value: Any) -> NoReturn:
+        raise PlaceholderError()
+
+    def __delitem__(self, key: Any) -> NoReturn:
+        raise PlaceholderError()
+
+    def __contains__(self, item: Any) -> NoReturn:
+        raise PlaceholderError()
+
     def __float__(self) -> NoReturn:
         raise PlaceholderError()
 
