@@ -117,3 +117,16 @@ def test_function_body_that_assigns_and_returns_becomes_return_placeholder():
 def test_placeholder_refuses_item_assignment():
     with pytest.raises(PlaceholderError):
         ___["a"] = 1
+
+
+def test_function_that_still_names_the_placeholder_counts_as_not_attempted():
+    def halb_fertig(x):
+        y = x * 2
+        ___  # noqa: B018  (the learner's unfinished line)
+        return y
+
+    def fertig(x):
+        return x * 2
+
+    assert contains_placeholder(halb_fertig)
+    assert not contains_placeholder(fertig)

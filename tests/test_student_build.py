@@ -33,13 +33,16 @@ def outside_lines(lesson) -> set[str]:
 
 
 def distinctive_lines(lesson) -> list[str]:
-    """Solution lines that would give the solution away: non-trivial, not also outside regions."""
+    """Solution lines that would give the solution away: non-trivial, not also outside
+    regions, and not part of the region's own student version (a ``###>`` skeleton
+    line such as ``def f(x):`` is meant to be shown)."""
     outside = outside_lines(lesson)
     found: list[str] = []
     for region in solution_regions(lesson):
+        skeleton = {line.strip() for line in region.student.splitlines()}
         for line in region.solution.splitlines():
             text = line.strip()
-            if len(text) >= MIN_LENGTH and text not in outside and text not in found:
+            if len(text) >= MIN_LENGTH and text not in outside and text not in skeleton and text not in found:
                 found.append(text)
     return found
 

@@ -109,9 +109,28 @@ for _op in (
 ___ = Placeholder()
 
 
+def references_placeholder(fn: Any) -> bool:
+    """True when the code of function ``fn`` (or of a function nested in it) names ``___``.
+
+    A learner's function with a line like ``p = ___`` or a bare ``___`` may run
+    without touching the placeholder's value; its code still names it.
+    """
+    code = getattr(fn, "__code__", None)
+    stack = [code] if code is not None else []
+    while stack:
+        current = stack.pop()
+        if "___" in current.co_names:
+            return True
+        stack.extend(c for c in current.co_consts if hasattr(c, "co_names"))
+    return False
+
+
 def contains_placeholder(value: Any, _depth: int = 0) -> bool:
-    """True when ``value`` is ``___`` or holds it in a (small) tuple, list or dict."""
+    """True when ``value`` is ``___``, holds it in a (small) tuple, list or dict,
+    or is a function whose code still names ``___``."""
     if isinstance(value, Placeholder):
+        return True
+    if callable(value) and references_placeholder(value):
         return True
     if _depth > 3:
         return False
