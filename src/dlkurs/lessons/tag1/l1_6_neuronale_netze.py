@@ -221,9 +221,9 @@ dlkurs.report(perceptron_and_epochs=epochen_und)
 # Eingaben eingefärbt: rot, wo das Perzeptron 1 sagt, blau, wo es 0 sagt. Die
 # schwarze Linie $w_1 x_1 + w_2 x_2 + b = 0$ trennt die beiden Klassen.
 #
-# Rosenblatt hat bewiesen: Wenn **irgendeine** Gerade (in höheren Dimensionen:
-# Hyperebene) die Klassen trennt, findet die Lernregel nach endlich vielen Fehlern
-# eine solche Gerade. Die Klassen heißen dann **linear trennbar**.
+# Der **Konvergenzsatz** des Perzeptrons (Rosenblatt; bewiesen u. a. von Novikoff, 1962)
+# sagt: Wenn **irgendeine** Gerade (in höheren Dimensionen: Hyperebene) die Klassen
+# trennt, findet die Lernregel nach endlich vielen Fehlern eine solche Gerade. Die Klassen heißen dann **linear trennbar**.
 #
 # ## Das XOR-Problem
 #

@@ -298,7 +298,7 @@ pd.DataFrame(
 )
 
 # %% [markdown]
-# Lies die Tabelle von unten nach oben für die Rückwärtsrichtung: $\partial L/\partial e = 2e = 6$;
+# Für die Rückwärtsrichtung lies die letzte Spalte von $L$ aus nach oben: $\partial L/\partial e = 2e = 6$;
 # die Addition und Subtraktion reichen die 6 unverändert weiter an $z$, $a$ und $b$;
 # die Multiplikation $a = x \cdot w$ multipliziert mit dem jeweils **anderen** Faktor:
 # $\partial L / \partial w = 6 \cdot x = 18$.
@@ -309,8 +309,8 @@ pd.DataFrame(
 #
 # Das Besondere an Backpropagation: Die Zwischenergebnisse ($\partial L/\partial z$
 # usw.) werden für alle Gewichte **gemeinsam** genutzt. Ein Rückwärtsdurchlauf kostet
-# deshalb etwa so viel wie ein Vorwärtsdurchlauf – egal, ob das Netz 2 oder
-# 2 Millionen Gewichte hat.
+# deshalb nur ein kleines Vielfaches eines Vorwärtsdurchlaufs (typisch das Zwei- bis
+# Dreifache) – egal, ob das Netz 2 oder 2 Millionen Gewichte hat.
 #
 # ### Aufgabe: eine Ableitung von Hand
 #
@@ -609,6 +609,8 @@ dlkurs.report(adam_final_loss=adam_verlust)
 #   Seine Schrittweite $\eta/\sqrt{a}$ kann nur schrumpfen, weil $a$ alle quadrierten
 #   Gradienten aufsummiert – und $\eta = 0.001$ ist schon am Anfang klein.
 # - **Mit zehnfacher Lernrate** (rechts) holen SGD und Adagrad deutlich auf.
+#   Die schnellen Optimierer erreichen noch kleinere Verluste, ihre Kurven werden
+#   aber zackiger – die Lernrate liegt für sie schon nahe an der Grenze.
 #   Die Rangfolge hängt also stark von der Lernrate ab. Ein fairer Vergleich
 #   probiert für jeden Optimierer mehrere Lernraten aus.
 # - Adam und RMSprop skalieren jeden Schritt mit $1/\sqrt{s}$ und sind deshalb
