@@ -160,3 +160,11 @@ def test_function_that_changes_its_dataframe_argument_is_caught():
     assert ex.check(reference).status == "richtig"
     verdict = ex.check(in_place)
     assert verdict.status == "falsch" and "verändert ihre Eingabe" in verdict.message
+
+
+def test_framework_errors_lose_their_array_dumps():
+    from dlkurs.exercises.compare import clean
+
+    text = "Invalid input shape for input [[0. 0. 0. ... 0. 0.]\n [0. 0. ... 0.]]. Expected shape (None, 784)"
+    assert clean(text) == "Invalid input shape for input […]. Expected shape (None, 784)"
+    assert clean("index [1, 2] out of range") == "index [1, 2] out of range"

@@ -73,11 +73,14 @@ def type_name(value: Any) -> str:
     return cls.__name__
 
 
+_NUMBERS = re.compile(r"\[[\[\]\s\d.eE+\-,…]*\.\.\.[\[\]\s\d.eE+\-,…]*\]|\[\[[\[\]\s\d.eE+\-,]*\]\]")
+
+
 def clean(text: str, limit: int = 200) -> str:
     """An error text on one short line: no colour codes, no blank lines."""
     text = _ANSI.sub("", str(text))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    joined = " ".join(lines)
+    joined = _NUMBERS.sub("[…]", " ".join(lines))  # arrays that framework errors print
     return joined if len(joined) <= limit else joined[: limit - 1] + "…"
 
 
