@@ -24,6 +24,9 @@ def _isolated_user_dirs(tmp_path, tmp_path_factory, monkeypatch):
     monkeypatch.setenv(settings.ENV_PROGRESS_DB, str(tmp_path / "progress.sqlite"))
     for name in (settings.ENV_PROFILE, settings.ENV_RESULTS, settings.ENV_STRICT, settings.ENV_CATALOG):
         monkeypatch.delenv(name, raising=False)
+    # no test touches the network or a user's data home; tests that need data set DLKURS_DATA
+    monkeypatch.setenv("DLKURS_OFFLINE", "1")
+    monkeypatch.setenv(settings.ENV_DATA, str(base / "datahome"))
     yield
 
 
@@ -56,6 +59,21 @@ def fixture_dir(tmp_path_factory) -> Path:
     from dlkurs.data.testing import write_fixtures
 
     return write_fixtures(tmp_path_factory.mktemp("fixtures"))
+
+
+@pytest.fixture(scope="session")
+def course_data_env(request, fixture_dir, tmp_path_factory) -> dict[str, str]:
+    """Environment in which lessons and their checks find data: the verified data
+    home with ../shared/data imported (empty when absent), plus canonical fixtures."""
+    home = request.getfixturevalue("shared_home") if SHARED is not None else tmp_path_factory.mktemp("empty-home")
+    return {"DLKURS_DATA": str(home), "DLKURS_FIXTURES": str(fixture_dir), "DLKURS_OFFLINE": "1"}
+
+
+@pytest.fixture
+def with_course_data(course_data_env, monkeypatch) -> dict[str, str]:
+    for name, value in course_data_env.items():
+        monkeypatch.setenv(name, value)
+    return course_data_env
 
 
 @pytest.fixture

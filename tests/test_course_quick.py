@@ -25,23 +25,10 @@ LESSONS = catalog()
 _RUNS: dict[str, object] = {}
 
 
-@pytest.fixture(scope="session")
-def course_env(request, fixture_dir, tmp_path_factory):
-    """Environment for lesson runs: verified data home, fixtures, offline."""
-    home = request.getfixturevalue("shared_home") if SHARED is not None else tmp_path_factory.mktemp("empty-home")
-    return {
-        "DLKURS_DATA": str(home),
-        "DLKURS_FIXTURES": str(fixture_dir),
-        "DLKURS_OFFLINE": "1",
-        "KERAS_BACKEND": "tensorflow",
-    }
-
-
 @pytest.fixture
-def quick_run(course_env, tmp_path_factory, monkeypatch):
+def quick_run(with_course_data, tmp_path_factory, monkeypatch):
     """``quick_run(lesson)``: the lesson's quick run, executed once per session."""
-    for name, value in course_env.items():
-        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("KERAS_BACKEND", "tensorflow")
 
     def get(lesson):
         missing = [name for name in lesson.datasets if name in SHARED_NAMES and SHARED is None]

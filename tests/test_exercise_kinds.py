@@ -389,3 +389,16 @@ def test_function_raising_the_wrong_error_is_told_which_was_expected():
     verdict = ex.check(mit_assert)
     assert verdict.status == "falsch"
     assert "AssertionError" in verdict.message and "erwartet war ValueError" in verdict.message
+
+
+def test_check_that_needs_missing_data_says_how_to_get_it():
+    from dlkurs.exercises import CustomExercise
+
+    def needs_mnist(answer):
+        from dlkurs.data import load
+
+        load("mnist")  # the autouse fixture gives every test an empty data home, offline
+
+    verdict = CustomExercise(title="t", check=needs_mnist).check(1)
+    assert verdict.status == "interner Fehler"
+    assert "Daten, die hier fehlen" in verdict.message and "dlkurs data import" in verdict.message

@@ -12,9 +12,13 @@ def keras64():
     """(keras, tf) with Keras' default float type set to float64; restored after the module."""
     tf = pytest.importorskip("tensorflow")
     keras = pytest.importorskip("keras")
-    previous = keras.backend.floatx()
+    previous, previous_policy = keras.backend.floatx(), keras.config.dtype_policy()
     keras.backend.set_floatx("float64")
+    # Keras caches a global dtype policy the first time any layer is built (float32
+    # if an earlier test built one), and layers follow the policy, not floatx.
+    keras.config.set_dtype_policy("float64")
     yield keras, tf
+    keras.config.set_dtype_policy(previous_policy)
     keras.backend.set_floatx(previous)
 
 

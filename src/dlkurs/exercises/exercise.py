@@ -231,6 +231,11 @@ class Exercise:
         except KeyboardInterrupt:
             raise
         except BaseException as err:  # a bug in the checker must not become a traceback
+            if _is_data_error(err):  # the check needs a dataset this machine lacks: say how to get it
+                return Verdict(
+                    INTERNER_FEHLER,
+                    f"Die Prüfung braucht Daten, die hier fehlen – deine Antwort ist noch nicht bewertet. {err}",
+                )
             return Verdict(
                 INTERNER_FEHLER,
                 f"Interner Fehler im Prüfer ({type(err).__name__}: {clean(err, 160)}). "
@@ -361,3 +366,9 @@ class Exercise:
             background="#e8f0fe",
             icon="✎",
         )
+
+
+def _is_data_error(err: BaseException) -> bool:
+    from dlkurs.data.errors import DataError
+
+    return isinstance(err, DataError)
