@@ -173,10 +173,10 @@ print("Test     – Mittelwerte:", x_test.mean(axis=0).round(2))
 #   Umrechnung aus dem Training; genau die muss es auch für neue Daten geben.
 # - **Die Bedeutung der Zahlen verschiebt sich.** Nach der Umrechnung heißt
 #   „`MedInc` = 1“: eine Standardabweichung reicher als der Durchschnitt *der
-#   Trainingsbezirke*. Normalisierst du eine Testmenge aus lauter reichen
-#   Bezirken mit ihrer eigenen Statistik, sieht sie für das Netz
-#   durchschnittlich aus – es sagt zu niedrige Preise voraus. Am Ende der
-#   Lektion probieren wir das aus.
+#   Trainingsbezirke*. Normalisierst du eine Testmenge aus lauter Bezirken im
+#   Norden mit ihrer eigenen Statistik, werden Breitengrad, Einkommen und alles
+#   andere auf den Mittelwert 0 geschoben – genau die Unterschiede, auf die es
+#   ankommt, verschwinden. Am Ende der Lektion probieren wir das aus.
 # - **Keine Information aus den Testdaten.** Auch die gemeinsame Statistik von
 #   Training und Test ist falsch: Dann steckt ein Stück Testdaten im Training,
 #   und der Testfehler fällt zu optimistisch aus. Die Testdaten sollen neue,
@@ -454,17 +454,20 @@ x_norden_roh, y_norden = x_test_roh[norden], y_test[norden]
 _, x_norden_richtig = normalisieren(x_train_roh, x_norden_roh)
 x_norden_eigen, _ = normalisieren(x_norden_roh, x_norden_roh)
 
-mae_richtig = endmodell.evaluate(x_norden_richtig, y_norden, verbose=0)[1]
-mae_eigen = endmodell.evaluate(x_norden_eigen, y_norden, verbose=0)[1]
 print(f"{norden.sum()} Bezirke im Norden, mittlerer Hauswert {y_norden.mean():.2f}")
-print(f"MAE mit Trainingsstatistik: {mae_richtig:.3f}")
-print(f"MAE mit eigener Statistik:  {mae_eigen:.3f}")
+for name, x_norden in [("Trainingsstatistik", x_norden_richtig), ("eigene Statistik", x_norden_eigen)]:
+    vorhersage_norden = endmodell.predict(x_norden, verbose=0).ravel()
+    mae = np.mean(np.abs(vorhersage_norden - y_norden))
+    print(f"{name:>18}: MAE {mae:.3f}, mittlere Vorhersage {vorhersage_norden.mean():.2f}")
 
 # %% [markdown]
-# Mit ihrer eigenen Statistik sehen die Nord-Bezirke für das Netz aus wie
-# „durchschnittliche Bezirke in der Mitte Kaliforniens“: Breitengrad,
-# Einkommen, alles wird auf den Mittelwert 0 geschoben. Das Netz erkennt nicht
-# mehr, wo sie liegen, und der Fehler wird deutlich größer.
+# Mit der Trainingsstatistik trifft das Netz die Nord-Bezirke im Mittel gut.
+# Mit ihrer eigenen Statistik sind die Eingaben Zahlen in einer anderen
+# Währung: Breitengrad 0 heißt jetzt „Mitte des Nordens“ statt „Mitte
+# Kaliforniens“, und eine Einheit ist die Streuung des Nordens, nicht die
+# ganz Kaliforniens.
+# Das Netz liest daraus Bezirke, die es so nie gesehen hat, und liegt weit
+# daneben.
 #
 # ## Nebenbei: Boston Housing und warum wir es nicht mehr verwenden
 #
