@@ -23,7 +23,9 @@ def test_plot_compare_adds_dashed_training_curves_in_the_same_colour():
 
     fig = plot_compare({"original": History()}, training=True)
     validation, training = fig.axes[0].lines
+    assert validation.get_label() == "original (Validierung)"
     assert training.get_label() == "original (Training)"
+    assert fig.axes[0].get_ylabel() == "Verlust"
     assert training.get_linestyle() == "--"
     assert training.get_color() == validation.get_color()
 

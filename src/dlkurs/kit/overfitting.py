@@ -46,13 +46,14 @@ def plot_compare(histories: Mapping[str, Any], metric: str = "val_loss", *, trai
             raise KeyError(f"{label!r} has no {metric!r}. Keys: {sorted(data)}")
         values = np.asarray(data[metric], dtype=float)
         epochs = np.arange(1, len(values) + 1)
-        (line,) = ax.plot(epochs, values, "o-", markersize=3, label=label)
-        if training and metric.startswith("val_") and base in data:
+        both = training and metric.startswith("val_") and base in data
+        (line,) = ax.plot(epochs, values, "o-", markersize=3, label=f"{label} (Validierung)" if both else label)
+        if both:
             ax.plot(epochs, np.asarray(data[base], dtype=float), "--", color=line.get_color(),
                     label=f"{label} (Training)")
     name = _NAMES.get(base, base)
     if ylabel is None:
-        ylabel = f"{name} (Validierung)" if metric.startswith("val_") else name
+        ylabel = f"{name} (Validierung)" if metric.startswith("val_") and not training else name
     ax.set_xlabel("Epoche")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(ylabel)

@@ -79,7 +79,7 @@ print("Training:", x_train.shape, " Validierung:", x_val.shape)
 # schmaler oder mit Regularisierung. Als Metrik messen wir neben der
 # Genauigkeit auch die **reine Kreuzentropie** (`binary_crossentropy`); warum,
 # siehst du bei der Regularisierung. `trainiere` trainiert immer gleich: 20
-# Epochen, Batches zu 512, mit Validierung.
+# Epochen (im Schnelldurchlauf 3), Batches zu 512, mit Validierung.
 
 # %%
 def baue_netz(einheiten=16, regularisierer=None):
@@ -278,7 +278,7 @@ plt.show()
 # %%
 verlauf_l2_stark = trainiere(baue_netz(16, regularizers.l2(0.05)))
 plot_compare({"original": verlauf_original, "L2 (0,05)": verlauf_l2_stark}, "val_binary_crossentropy",
-             training=True, title="Zu starke Regularisierung: Training (gestrichelt) und Validierung")
+             training=True, title="Zu starke Regularisierung")
 plt.show()
 print(f"Beste Validierungsgenauigkeit: stark regularisiert {max(verlauf_l2_stark.history['val_accuracy']):.3f}, "
       f"original {max(verlauf_original.history['val_accuracy']):.3f}")
