@@ -1,7 +1,7 @@
 # %% [markdown]
 # # 2.9 Weitere Klassifikation
 #
-# In dieser Lektion klassifizierst du zwei sehr verschiedene Datensätze:
+# In dieser Lektion geht es um drei Dinge:
 #
 # 1. **Iris** – 150 Blüten, vier Messwerte, drei Arten. Klein, übersichtlich und
 #    ein Lehrstück dafür, wie eine falsche Aufteilung in Training und Validierung
@@ -172,7 +172,7 @@ pd.DataFrame(zeilen).set_index("Validierung")
 #   Maximum. Eine Zahl, die ein Modell ohne jedes Wissen maximiert, misst nichts
 #   Brauchbares.
 # - Beim letzten Drittel hat das Netz im Training **keine einzige** *virginica*
-#   gesehen. Eine Art, die es nie gelernt hat, kann es nicht vorhersagen: Die
+#   gesehen. Eine Art, die es nie gelernt hat, sagt es praktisch nie vorher: Die
 #   Genauigkeit ist katastrophal, obwohl das Netz selbst in Ordnung ist.
 #
 # Je nachdem, wo man schneidet, sieht dasselbe Netz also absurd schlecht oder
@@ -258,8 +258,9 @@ print("Mittelwerte im Training:", x_train.mean(axis=0).round(2))
 print("Mittelwerte im Test:    ", x_test.mean(axis=0).round(2))
 
 # %% [markdown]
-# Im Training sind die Mittelwerte genau 0, im Test nur ungefähr – so soll es
-# sein. Jetzt trainieren wir das Netz und bewerten es auf dem Testteil.
+# Im Training sind die Mittelwerte (bis auf Rundung) genau 0, im Test nur
+# ungefähr – so soll es sein. Jetzt trainieren wir das Netz und bewerten es auf
+# dem Testteil.
 
 # %%
 keras.utils.set_random_seed(42)
@@ -310,8 +311,8 @@ dlkurs.report(iris_net_accuracy=iris_net_accuracy)
 # Ein Haken: Eine SVM berechnet von sich aus **keine** Wahrscheinlichkeiten, nur
 # einen Abstand zur Trennfläche. `CalibratedClassifierCV(SVC(), ensemble=False)`
 # lernt zusätzlich, diese Abstände in Wahrscheinlichkeiten umzurechnen. (Ältere
-# Anleitungen schreiben `SVC(probability=True)`; das macht dasselbe, ist aber seit
-# scikit-learn 1.9 veraltet.)
+# Anleitungen schreiben `SVC(probability=True)`; das macht im Wesentlichen
+# dasselbe, ist aber seit scikit-learn 1.9 veraltet.)
 
 # %%
 baum = DecisionTreeClassifier(random_state=42)
