@@ -35,7 +35,13 @@ def _iris():
 
 
 def _zaehlung(teil) -> np.ndarray:
-    return np.bincount(np.asarray(teil["target"], dtype=int), minlength=3)[:3]
+    try:
+        arten = np.asarray(teil["target"], dtype=int)
+        if arten.size and (arten.min() < 0 or arten.max() > 2):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise Falsch("Die Spalte 'target' enthält nicht mehr die Artnummern 0, 1 und 2 – lass sie unverändert") from None
+    return np.bincount(arten, minlength=3)
 
 
 def _zaehlung_text(counts: np.ndarray) -> str:
