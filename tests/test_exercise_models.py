@@ -170,3 +170,13 @@ def test_regression_metric():
     ex = make_exercise(output_shape=(1,), activation="linear", params=5, data=data, epochs=20, metric="mae", threshold=0.3)
     verdict = ex.evaluate(regressor())
     assert verdict.ok, verdict.message
+
+
+def test_accuracy_with_column_vector_labels_as_in_cifar():
+    import numpy as np
+
+    from dlkurs.exercises.models import _metric
+
+    probabilities = np.eye(10)[[3, 5, 1]]  # (3, 10) softmax-like outputs
+    assert _metric("accuracy", np.array([[3], [5], [2]]), probabilities) == 2 / 3
+    assert _metric("accuracy", np.eye(10)[[3, 5, 2]], probabilities) == 2 / 3

@@ -34,3 +34,10 @@ def test_show_images_accepts_text_labels_and_column_vectors():
     assert [ax.get_title() for ax in fig.axes] == ["Katze", "Hund"]
     fig = show_images(images, labels=np.array([[3], [5]]), predictions=[3, 4], class_names=list("abcdef"), columns=2)
     assert [ax.get_title() for ax in fig.axes] == ["d", "e (f)"]
+
+
+def test_plot_history_labels_crossentropy_in_german_and_whole_epochs():
+    fig = plot_history({"binary_crossentropy": [0.7, 0.5, 0.4], "val_binary_crossentropy": [0.7, 0.6, 0.6]})
+    ax = fig.axes[0]
+    assert ax.get_ylabel() == "Kreuzentropie"
+    assert all(float(t).is_integer() for t in ax.get_xticks())

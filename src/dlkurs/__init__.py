@@ -17,6 +17,12 @@ import os as _os
 # starts; the course kernel (see dlkurs.run.kernel) sets it as well.
 _os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
+# TensorFlow's Python warnings such as "N out of the last M calls ... triggered
+# tf.function retracing" are for framework developers, not for learners.
+import logging as _logging  # noqa: E402
+
+_logging.getLogger("tensorflow").setLevel(_logging.ERROR)
+
 from dlkurs.lessonapi import pick, profile, report  # noqa: E402
 
 __version__ = "0.1.0"

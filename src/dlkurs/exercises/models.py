@@ -51,7 +51,8 @@ def _metric(name: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
     if name == "accuracy":
         if y_pred.ndim >= 2 and y_pred.shape[-1] > 1:
             predicted = y_pred.argmax(axis=-1)
-            truth = y_true.argmax(axis=-1) if y_true.ndim == y_pred.ndim else y_true.reshape(predicted.shape)
+            one_hot = y_true.ndim == y_pred.ndim and y_true.shape[-1] == y_pred.shape[-1]
+            truth = y_true.argmax(axis=-1) if one_hot else y_true.reshape(predicted.shape)  # (N,) or (N, 1) labels
         else:
             predicted = (y_pred.reshape(-1) > 0.5).astype(int)
             truth = y_true.reshape(-1).astype(int)
@@ -191,7 +192,8 @@ class ModelExercise(Exercise):
                 if y.ndim > len(want) and y.shape[-1:] == tuple(self.output_shape[-1:]):
                     message += " – fehlt eine Flatten-Schicht vor den Dense-Schichten?"
                 elif y.shape[-1:] != tuple(self.output_shape[-1:]):
-                    message += f" – die letzte Schicht braucht {self.output_shape[-1]} Einheiten"
+                    units = self.output_shape[-1]
+                    message += f" – die letzte Schicht braucht {units} {'Einheit' if units == 1 else 'Einheiten'}"
                 raise Falsch(message)
 
         if self.params is not None:

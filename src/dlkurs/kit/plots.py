@@ -16,6 +16,10 @@ LABELS = {
     "binary_accuracy": "Genauigkeit",
     "sparse_categorical_accuracy": "Genauigkeit",
     "categorical_accuracy": "Genauigkeit",
+    "binary_crossentropy": "Kreuzentropie",
+    "categorical_crossentropy": "Kreuzentropie",
+    "sparse_categorical_crossentropy": "Kreuzentropie",
+    "root_mean_squared_error": "RMSE",
 }
 
 
@@ -41,6 +45,7 @@ def plot_history(history: Any, metrics: Sequence[str] | None = None, title: str 
     ``metrics`` defaults to every key without ``val_`` prefix. Returns the figure.
     """
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     data = _history_dict(history)
     names = list(metrics) if metrics else [k for k in data if not k.startswith("val_")]
@@ -51,6 +56,7 @@ def plot_history(history: Any, metrics: Sequence[str] | None = None, title: str 
         if f"val_{name}" in data:
             ax.plot(epochs, data[f"val_{name}"], "s--", label="Validierung")
         ax.set_xlabel("Epoche")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylabel(LABELS.get(name, name))
         ax.set_title(LABELS.get(name, name))
         ax.legend()
