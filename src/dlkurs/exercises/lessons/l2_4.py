@@ -2,7 +2,18 @@
 
 import numpy as np
 
-from dlkurs.exercises import Case, CustomExercise, Falsch, FunctionExercise, ModelExercise, Wrong, call_answer, lazy
+from dlkurs.exercises import (
+    Case,
+    CustomExercise,
+    Falsch,
+    FunctionExercise,
+    ModelExercise,
+    Wrong,
+    call_answer,
+    contains_placeholder,
+    lazy,
+)
+from dlkurs.exercises.verdict import NotAttempted
 from dlkurs.kit.text import multi_hot as _multi_hot_reference
 
 # --------------------------------------------------------------------------- multi_hot
@@ -216,6 +227,8 @@ def _pruefe_baue_modell(fn):
         soll = {**_STANDARD, **kwargs}
         aufruf = _aufruf(kwargs)
         netz = call_answer(fn, timeout=30, **kwargs)
+        if contains_placeholder(netz):
+            raise NotAttempted()
         if not isinstance(netz, keras.Model):
             raise Falsch(f"{aufruf} gibt kein Keras-Modell zurück, sondern {type(netz).__name__} – fehlt ein return?")
         if any(netz is alt for alt in gesehen):

@@ -198,10 +198,10 @@ for dtype in ("float64", "float32", "uint8"):
 # %%
 def multi_hot(sequenzen, dim, dtype="float32"):
     ### BEGIN SOLUTION multi_hot
-    ###> ergebnis = np.zeros(___, dtype=dtype)
-    ###> # für jede Kritik i: die Spalten ihrer Wortnummern auf 1 setzen
-    ###> ___
-    ###> return ergebnis
+    ###> # 1. ein Array aus Nullen der Form (len(sequenzen), dim) mit dem Datentyp dtype anlegen
+    ###> # 2. für jede Sequenz i die Spalten ihrer Wortnummern auf 1 setzen
+    ###> # 3. das Array zurückgeben
+    ###> return ___
     ergebnis = np.zeros((len(sequenzen), dim), dtype=dtype)
     for i, sequenz in enumerate(sequenzen):
         ergebnis[i, sequenz] = 1
@@ -250,11 +250,8 @@ print("Verschiedene Wörter in der ersten Kritik:", int(x_train[0].sum()))
 
 # %%
 ### BEGIN SOLUTION modell
-###> modell = keras.Sequential([
-###>     keras.Input(shape=(anzahl_woerter,)),
-###>     ___,
-###> ])
-###> modell.compile(___)
+###> modell = ___  # keras.Sequential: Eingabe (anzahl_woerter,), Dense 16, Dense 16, Dense 1
+###> # und dann kompilieren: modell.compile(...)
 modell = keras.Sequential([
     keras.Input(shape=(anzahl_woerter,)),
     layers.Dense(16, activation="relu"),
@@ -348,13 +345,13 @@ print(f"Validierungsgenauigkeit in dieser Epoche: {verlauf.history['val_accuracy
 
 # %%
 keras.utils.set_random_seed(42)
-endmodell = keras.models.clone_model(modell)
-endmodell.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
-endmodell.fit(x_train, y_train, epochs=beste, batch_size=512, verbose=2)
+finales_netz = keras.models.clone_model(modell)
+finales_netz.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
+finales_netz.fit(x_train, y_train, epochs=beste, batch_size=512, verbose=2)
 
 x_test = multi_hot(test_data, anzahl_woerter, dtype="uint8")
 y_test = test_labels.astype("float32")
-test_verlust, test_genauigkeit = endmodell.evaluate(x_test, y_test, batch_size=512, verbose=0)
+test_verlust, test_genauigkeit = finales_netz.evaluate(x_test, y_test, batch_size=512, verbose=0)
 print(f"Testgenauigkeit nach {beste} Epoche(n): {test_genauigkeit:.4f}")
 dlkurs.report(test_accuracy=test_genauigkeit)
 
@@ -369,7 +366,7 @@ dlkurs.report(test_accuracy=test_genauigkeit)
 # `predict` liefert für jede Kritik die Wahrscheinlichkeit für „positiv“.
 
 # %%
-wahrscheinlichkeiten = endmodell.predict(x_test, batch_size=512, verbose=0)[:, 0]
+wahrscheinlichkeiten = finales_netz.predict(x_test, batch_size=512, verbose=0)[:, 0]
 for i in range(5):
     print(f"p(positiv) = {wahrscheinlichkeiten[i]:.3f}   Label: {test_labels[i]}   "
           f"{dekodiere(test_data[i][1:16])} …")
@@ -413,9 +410,9 @@ plt.show()
 # %%
 def baue_modell(schichten=2, einheiten=16, aktivierung="relu", verlust="binary_crossentropy"):
     ### BEGIN SOLUTION baue_modell
-    ###> netz = keras.Sequential([keras.Input(shape=(anzahl_woerter,))])
-    ###> ___
-    ###> return netz
+    ###> # Eingabe (anzahl_woerter,), dann `schichten` verdeckte Dense-Schichten,
+    ###> # dann die Ausgabeschicht; kompilieren mit loss=verlust
+    ###> return ___
     netz = keras.Sequential([keras.Input(shape=(anzahl_woerter,))])
     for _ in range(schichten):
         netz.add(layers.Dense(einheiten, activation=aktivierung))

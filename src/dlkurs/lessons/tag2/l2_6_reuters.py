@@ -171,11 +171,8 @@ print("Gleich wie keras.utils.to_categorical:", np.array_equal(y_train, keras.ut
 
 # %%
 ### BEGIN SOLUTION modell
-###> modell = keras.Sequential([
-###>     keras.Input(shape=(anzahl_woerter,)),
-###>     ___,
-###> ])
-###> modell.compile(___)
+###> modell = ___  # keras.Sequential: Eingabe (anzahl_woerter,), Dense 64, Dense 64, Dense 46
+###> # und dann kompilieren: modell.compile(...)
 modell = keras.Sequential([
     keras.Input(shape=(anzahl_woerter,)),
     layers.Dense(64, activation="relu"),
@@ -279,11 +276,11 @@ aufgabe.verlust.check(verlust)
 
 # %%
 keras.utils.set_random_seed(42)
-endmodell = keras.models.clone_model(modell)
-endmodell.compile(optimizer="rmsprop", loss=verlust, metrics=["accuracy"])
-endmodell.fit(x_train, train_labels, epochs=beste, batch_size=512, verbose=2)
+finales_netz = keras.models.clone_model(modell)
+finales_netz.compile(optimizer="rmsprop", loss=verlust, metrics=["accuracy"])
+finales_netz.fit(x_train, train_labels, epochs=beste, batch_size=512, verbose=2)
 
-test_verlust, test_genauigkeit = endmodell.evaluate(x_test, test_labels, verbose=0)
+test_verlust, test_genauigkeit = finales_netz.evaluate(x_test, test_labels, verbose=0)
 print(f"Testgenauigkeit nach {beste} Epoche(n): {test_genauigkeit:.4f}")
 dlkurs.report(test_accuracy=test_genauigkeit)
 
@@ -318,7 +315,7 @@ print(f"Unser Netz:                  {test_genauigkeit:.1%}")
 # Das vorhergesagte Thema ist das mit der größten Wahrscheinlichkeit.
 
 # %%
-vorhersagen = endmodell.predict(x_test, verbose=0)
+vorhersagen = finales_netz.predict(x_test, verbose=0)
 print("Form:", vorhersagen.shape, " Summe der ersten Zeile:", round(float(vorhersagen[0].sum()), 4))
 for i in range(5):
     thema = int(np.argmax(vorhersagen[i]))
@@ -337,14 +334,14 @@ for i in range(5):
 logging.getLogger("tensorflow").setLevel(logging.ERROR)  # sonst warnt TensorFlow vor „retracing“ – harmlos
 
 keras.utils.set_random_seed(42)
-engpass_modell = keras.Sequential([
+engpass_netz = keras.Sequential([
     keras.Input(shape=(anzahl_woerter,)),
     layers.Dense(64, activation="relu"),
     layers.Dense(4, activation="relu"),
     layers.Dense(46, activation="softmax"),
 ])
-engpass_modell.compile(optimizer="rmsprop", loss="categorical_crossentropy", metrics=["accuracy"])
-verlauf_engpass = engpass_modell.fit(
+engpass_netz.compile(optimizer="rmsprop", loss="categorical_crossentropy", metrics=["accuracy"])
+verlauf_engpass = engpass_netz.fit(
     x_teil, y_teil, epochs=epochen, batch_size=128, validation_data=(x_val, y_val), verbose=0
 )
 
