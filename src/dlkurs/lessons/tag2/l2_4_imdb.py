@@ -31,6 +31,7 @@ import dlkurs
 from dlkurs.data import imdb_sequences, imdb_word_index, load
 from dlkurs.exercises import ___, aufgaben
 from dlkurs.kit import plot_history
+from dlkurs.kit.batches import ArrayBatches
 
 aufgabe = aufgaben("2.4")
 keras.utils.set_random_seed(42)
@@ -170,12 +171,19 @@ for dtype in ("float64", "float32", "uint8"):
 # %% [markdown]
 # Mit NumPys Standardtyp `float64` brauchen Trainings- und Testdaten zusammen
 # 4 GB – so war es im ursprünglichen Kursnotebook. Das ist auf einem Laptop mit
-# 8 GB zu viel, zumal TensorFlow beim Training noch Kopien anlegt.
+# 8 GB zu viel: Python, TensorFlow und das Notebook brauchen ja auch Platz.
 #
-# Unsere Wahl: Die Einträge sind nur 0 oder 1, dafür genügt **`uint8`** (ein
-# Byte). Das ist ein Achtel von `float64` und ein Viertel von `float32`, und es
-# geht dabei nichts verloren. Gerechnet wird trotzdem in `float32`: Keras
-# wandelt jeden Stapel (*Batch*) von 512 Kritiken erst beim Training um.
+# Unsere Wahl:
+#
+# 1. **Speichern als `uint8`.** Die Einträge sind nur 0 oder 1, dafür genügt
+#    ein Byte. Das ist ein Achtel von `float64` und ein Viertel von `float32`,
+#    und es geht nichts verloren.
+# 2. **Stapelweise in `float32` umwandeln.** Das Netz rechnet in `float32`.
+#    Gibst du `fit` ein ganzes NumPy-Array, legt TensorFlow davon intern eine
+#    Kopie an. Deshalb reichen wir die Daten in Stapeln (*Batches*) von je 512
+#    Kritiken weiter: `ArrayBatches(x, y, batch_size=512)` aus dem Kurspaket
+#    wandelt immer nur den Stapel in `float32` um, den Keras gerade braucht
+#    (512 × 10 000 × 4 Byte ≈ 20 MB).
 #
 # ### Aufgabe: `multi_hot` schreiben
 #
@@ -287,9 +295,9 @@ print("Training:", len(x_teil), " Validierung:", len(x_val))
 
 epochen = dlkurs.pick(quick=2, full=20)
 verlauf = modell.fit(
-    x_teil, y_teil,
-    epochs=epochen, batch_size=512,
-    validation_data=(x_val, y_val),
+    ArrayBatches(x_teil, y_teil, batch_size=512),
+    epochs=epochen,
+    validation_data=ArrayBatches(x_val, y_val, batch_size=512),
     verbose=2,
 )
 
@@ -347,11 +355,11 @@ print(f"Validierungsgenauigkeit in dieser Epoche: {verlauf.history['val_accuracy
 keras.utils.set_random_seed(42)
 finales_netz = keras.models.clone_model(modell)
 finales_netz.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
-finales_netz.fit(x_train, y_train, epochs=beste, batch_size=512, verbose=2)
+finales_netz.fit(ArrayBatches(x_train, y_train, batch_size=512), epochs=beste, verbose=2)
 
 x_test = multi_hot(test_data, anzahl_woerter, dtype="uint8")
 y_test = test_labels.astype("float32")
-test_verlust, test_genauigkeit = finales_netz.evaluate(x_test, y_test, batch_size=512, verbose=0)
+test_verlust, test_genauigkeit = finales_netz.evaluate(ArrayBatches(x_test, y_test, batch_size=512), verbose=0)
 print(f"Testgenauigkeit nach {beste} Epoche(n): {test_genauigkeit:.4f}")
 dlkurs.report(test_accuracy=test_genauigkeit)
 
@@ -366,7 +374,7 @@ dlkurs.report(test_accuracy=test_genauigkeit)
 # `predict` liefert für jede Kritik die Wahrscheinlichkeit für „positiv“.
 
 # %%
-wahrscheinlichkeiten = finales_netz.predict(x_test, batch_size=512, verbose=0)[:, 0]
+wahrscheinlichkeiten = finales_netz.predict(ArrayBatches(x_test, batch_size=512), verbose=0)[:, 0]
 for i in range(5):
     print(f"p(positiv) = {wahrscheinlichkeiten[i]:.3f}   Label: {test_labels[i]}   "
           f"{dekodiere(test_data[i][1:16])} …")
@@ -452,8 +460,8 @@ zeilen = []
 for name, einstellungen in varianten.items():
     keras.utils.set_random_seed(42)
     netz = baue_modell(**einstellungen)
-    h = netz.fit(x_teil, y_teil, epochs=epochen_varianten, batch_size=512,
-                 validation_data=(x_val, y_val), verbose=0).history
+    h = netz.fit(ArrayBatches(x_teil, y_teil, batch_size=512), epochs=epochen_varianten,
+                 validation_data=ArrayBatches(x_val, y_val, batch_size=512), verbose=0).history
     zeilen.append({
         "Variante": name,
         "Parameter": netz.count_params(),
@@ -468,14 +476,15 @@ vergleich.round(4)
 # %% [markdown]
 # Lies die Tabelle so:
 #
-# - **beste Val.-Genauigkeit**: Wie gut kann die Variante werden, wenn man
-#   rechtzeitig aufhört? Die Unterschiede sind meist klein – oft nur wenige
-#   Zehntelprozentpunkte, also in der Größenordnung des Zufalls (anderer
-#   Startwert, andere Zahlen).
-# - **in Epoche**: Größere Netze (mehr Schichten, mehr Einheiten) erreichen
-#   ihr Bestes meist früher – sie passen sich schneller an die Trainingsdaten an.
-# - **am Ende**: Der Abstand zur besten Genauigkeit zeigt, wie stark
-#   die Variante danach überangepasst ist.
+# - **beste Val.-Genauigkeit**: Wie gut wird die Variante, wenn man
+#   rechtzeitig aufhört? Vergleiche die Unterschiede mit der Größenordnung,
+#   um die schon ein anderer Startwert (`set_random_seed`) die Zahlen
+#   verschiebt – einige Zehntel Prozentpunkte. Was darunter liegt, ist keine
+#   echte Rangfolge.
+# - **in Epoche**: Alle Varianten erreichen ihr Bestes nach wenigen Epochen;
+#   alles danach ist Überanpassung.
+# - **am Ende**: Der Abstand zur besten Genauigkeit zeigt, wie viel die
+#   Variante durch zu langes Training wieder verliert.
 #
 # Das Buch kommt zum selben Schluss: Für diese Aufgabe ist das kleine Netz mit
 # binärer Kreuzentropie eine gute Wahl; mehr Kapazität bringt kaum etwas, nur
