@@ -235,12 +235,13 @@ print(f"Kleinster Validierungsverlust nach Epoche {beste}, "
 p_val = modell.predict(x_val, verbose=0)
 labels_val = train_labels[:n_val]
 
-mit_one_hot = keras.losses.categorical_crossentropy(y_val, p_val)
-mit_ganzzahl = keras.losses.sparse_categorical_crossentropy(labels_val, p_val)
-print("kategorial (One-Hot):    ", keras.ops.convert_to_numpy(mit_one_hot)[:4])
-print("sparse (ganze Zahlen):   ", keras.ops.convert_to_numpy(mit_ganzzahl)[:4])
-print("-log p[richtiges Thema]: ", -np.log(p_val[np.arange(4), labels_val[:4]]))
-print("größte Abweichung:", float(np.max(np.abs(keras.ops.convert_to_numpy(mit_one_hot - mit_ganzzahl)))))
+mit_one_hot = keras.ops.convert_to_numpy(keras.losses.categorical_crossentropy(y_val, p_val))
+mit_ganzzahl = keras.ops.convert_to_numpy(keras.losses.sparse_categorical_crossentropy(labels_val, p_val))
+von_hand = -np.log(p_val[np.arange(len(p_val)), labels_val])
+print("kategorial (One-Hot):    ", np.round(mit_one_hot[:4], 4))
+print("sparse (ganze Zahlen):   ", np.round(mit_ganzzahl[:4], 4))
+print("-log p[richtiges Thema]: ", np.round(von_hand[:4], 4))
+print(f"größte Abweichung zwischen kategorial und sparse: {np.max(np.abs(mit_one_hot - mit_ganzzahl)):.1e}")
 
 # %% [markdown]
 # Die Werte stimmen bis auf Rundungsfehler überein. Welchen Verlust du nimmst,
