@@ -327,7 +327,7 @@ modell = ModelExercise(
     wrong=[
         Wrong(lazy(lambda: _netz(ausgabe="sigmoid")), expect="sigmoid"),
         Wrong(lazy(lambda: _netz(ausgabe="relu")), expect="relu"),
-        Wrong(lazy(lambda: _netz(einheiten=10)), expect="Einheiten"),
+        Wrong(lazy(lambda: _netz(einheiten=10)), expect="braucht 1 Einheit"),
         Wrong(lazy(lambda: _netz(breite=16)), expect="Parameter"),
         Wrong(lazy(lambda: _netz(kompilieren=False)), expect="nicht kompiliert"),
         Wrong(lazy(lambda: _netz(loss="binary_crossentropy")), expect="MAE"),
