@@ -402,3 +402,35 @@ def test_check_that_needs_missing_data_says_how_to_get_it():
     verdict = CustomExercise(title="t", check=needs_mnist).check(1)
     assert verdict.status == "interner Fehler"
     assert "Daten, die hier fehlen" in verdict.message and "dlkurs data import" in verdict.message
+
+
+def test_ragged_object_array_input_is_not_reported_as_changed():
+    import numpy as np
+
+    from dlkurs.exercises import Case, FunctionExercise
+
+    sequences = np.empty(2, dtype=object)
+    sequences[0], sequences[1] = np.array([1, 2], dtype=np.int32), np.array([3], dtype=np.int32)
+
+    def laengen(seqs):
+        return np.array([len(s) for s in seqs])
+
+    def verkuerzt(seqs):
+        result = np.array([len(s) for s in seqs])
+        seqs[0] = seqs[0][:1]
+        return result
+
+    ex = FunctionExercise(title="t", cases=[Case(sequences).returns(np.array([2, 1]))])
+    assert ex.check(laengen).status == "richtig"
+    assert "verändert ihre Eingabe" in ex.check(verkuerzt).message
+
+
+def test_custom_check_sees_a_returned_placeholder_as_not_attempted():
+    from dlkurs.exercises import ___, CustomExercise, call_answer
+
+    ex = CustomExercise(title="t", check=lambda fn: call_answer(fn, 1) == 2)
+
+    def noch_offen(x):
+        return ___
+
+    assert ex.check(noch_offen).status == "noch nicht bearbeitet"

@@ -11,7 +11,7 @@ import numpy as np
 
 from dlkurs.exercises.compare import Options, clean, compare_values, is_pandas, short
 from dlkurs.exercises.exercise import Exercise, Wrong
-from dlkurs.exercises.placeholder import PlaceholderError, contains_placeholder
+from dlkurs.exercises.placeholder import PlaceholderError, contains_placeholder, references_placeholder
 from dlkurs.exercises.timelimit import TimeLimitExceeded, call_with_time_limit
 from dlkurs.exercises.verdict import Falsch, NotAttempted
 
@@ -61,6 +61,8 @@ class Case:
 
 def _comparable(value: Any, depth: int = 0) -> bool:
     """Whether a change of ``value`` can be detected by comparing it with a copy."""
+    if isinstance(value, np.ndarray) and value.dtype == object:  # ragged sequences, e.g. imdb_sequences
+        return depth < 3 and value.size <= 100_000 and all(_comparable(v, depth + 1) for v in value.flat)
     if value is None or isinstance(value, (numbers.Number, str, bytes, np.ndarray)) or is_pandas(value):
         return True
     if depth < 3 and isinstance(value, (list, tuple, set, frozenset)):
@@ -68,6 +70,15 @@ def _comparable(value: Any, depth: int = 0) -> bool:
     if depth < 3 and isinstance(value, dict):
         return all(_comparable(v, depth + 1) for v in value.values())
     return False
+
+
+def _changed(now: Any, before: Any, strict: Options) -> bool:
+    """Whether an argument differs from its pristine copy (object arrays element by element)."""
+    if isinstance(before, np.ndarray) and before.dtype == object:
+        if not isinstance(now, np.ndarray) or now.shape != before.shape:
+            return True
+        return any(_changed(a, b, strict) for a, b in zip(now.flat, before.flat))
+    return compare_values(now, before, strict) is not None
 
 
 def _error_names(error: Any) -> str:
@@ -84,8 +95,13 @@ def call_answer(fn: Any, *args: Any, timeout: float = 5.0, **kwargs: Any) -> Any
     call = Case(*args, **kwargs)
     if not callable(fn):
         raise Falsch(f"Erwartet wird eine Funktion, erhalten: {short(fn)}")
+    if references_placeholder(fn):
+        raise NotAttempted()
     try:
-        return call_with_time_limit(lambda: fn(*args, **kwargs), timeout)
+        result = call_with_time_limit(lambda: fn(*args, **kwargs), timeout)
+        if contains_placeholder(result):
+            raise NotAttempted()
+        return result
     except (PlaceholderError, NotAttempted):
         raise NotAttempted() from None
     except TimeLimitExceeded as err:
@@ -224,13 +240,13 @@ class FunctionExercise(Exercise):
     def _mutation(self, args: tuple, kwargs: dict, pristine_args: tuple, pristine_kwargs: dict, call: str) -> str | None:
         strict = Options(rtol=0.0, atol=0.0, check_dtype=True, strict_type=True)
         for position, (now, before) in enumerate(zip(args, pristine_args), start=1):
-            if _comparable(before) and compare_values(now, before, strict) is not None:
+            if _comparable(before) and _changed(now, before, strict):
                 return (
                     f"Die Funktion verändert ihre Eingabe (Argument {position}) bei {call} – "
                     "arbeite auf einer Kopie (z. B. x = x.copy()) statt das Argument zu ändern"
                 )
         for key, before in pristine_kwargs.items():
-            if _comparable(before) and compare_values(kwargs[key], before, strict) is not None:
+            if _comparable(before) and _changed(kwargs[key], before, strict):
                 return f"Die Funktion verändert ihre Eingabe {key}= bei {call} – arbeite auf einer Kopie"
         return None
 

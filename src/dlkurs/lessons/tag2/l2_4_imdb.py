@@ -19,7 +19,6 @@
 # 5. vergleichst du Varianten des Netzes in einer Tabelle.
 
 # %%
-import logging
 
 import keras
 import matplotlib.pyplot as plt
@@ -453,9 +452,6 @@ varianten = {
     "Aktivierung tanh": {"aktivierung": "tanh"},
 }
 epochen_varianten = dlkurs.pick(quick=1, full=10)
-
-# Viele Modelle in einer Schleife: TensorFlow warnt dann vor „retracing“ – hier harmlos.
-logging.getLogger("tensorflow").setLevel(logging.ERROR)
 
 zeilen = []
 for name, einstellungen in varianten.items():

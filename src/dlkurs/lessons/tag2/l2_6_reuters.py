@@ -18,7 +18,6 @@
 #    Schicht zu schmal ist?
 
 # %%
-import logging
 
 import keras
 import matplotlib.pyplot as plt
@@ -336,8 +335,6 @@ for i in range(5):
 # mit denselben Daten und gleich vielen Epochen wie oben.
 
 # %%
-logging.getLogger("tensorflow").setLevel(logging.ERROR)  # sonst warnt TensorFlow vor „retracing“ – harmlos
-
 keras.utils.set_random_seed(42)
 engpass_netz = keras.Sequential([
     keras.Input(shape=(anzahl_woerter,)),
