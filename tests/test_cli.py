@@ -68,6 +68,8 @@ def test_run_failing_lesson_names_lesson_and_cell(make_catalog, tmp_path):
     assert out.returncode == 1
     assert "Lektion 9.2, Zelle 3:" in out.stdout and "ValueError: absichtlich" in out.stdout
     assert "bestanden" in out.stdout and "fehlgeschlagen" in out.stdout
+    # not a terminal: one line per finished lesson, in order, instead of a live bar
+    assert out.stdout.index("[1/2] 9.1") < out.stdout.index("[2/2] 9.2")
     for stem in ("9.1_testlektion-9-1", "9.2_testlektion-9-2"):
         for suffix in (".ipynb", ".html", ".json"):
             assert (tmp_path / "quick" / (stem + suffix)).exists()
@@ -85,6 +87,7 @@ def test_start_twice_keeps_the_learners_edit(tmp_path):
     folder = tmp_path / "ws"
     first = dlkurs("start", "--no-launch", "--folder", str(folder))
     assert first.returncode == 0, first.stderr
+    assert "später mit: dlkurs start" in first.stdout
     path = folder / "tag1" / "1.2_jupyter-markdown.ipynb"
     nb = nbformat.read(path, as_version=4)
     nb.cells[1].source += "\n# meine Änderung"

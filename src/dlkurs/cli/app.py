@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -194,6 +195,8 @@ def start(
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     console.print(f"Arbeitsordner [bold]{root}[/]: {len(actions)} Notebooks ({summary}).")
     if no_launch:
+        again = "dlkurs start" + (f" --folder {shlex.quote(str(root))}" if folder else "")
+        console.print(f"JupyterLab öffnest du später mit: [bold]{escape(again)}[/]")
         return
     import subprocess
 

@@ -14,6 +14,14 @@ def run_with_progress(lessons, *, console: Console, **kwargs):
     from dlkurs.run.runner import run_lesson
 
     runs = []
+    if not console.is_terminal:
+        # a log or a pipe: no live bar (it would appear only at the end), a line per lesson instead
+        for number, lesson in enumerate(lessons, 1):
+            run = run_lesson(lesson, **kwargs)
+            console.print(f"[{number}/{len(lessons)}] {lesson.id} {escape(lesson.title)}: "
+                          f"{run.status_de} ({run.seconds:.0f} s)")
+            runs.append(run)
+        return runs
     with Progress(
         TextColumn("[bold]{task.fields[lesson]}[/] {task.description}"),
         BarColumn(),
