@@ -52,7 +52,7 @@ def _figures(run) -> str:
         band = run.bands.get(name)
         flag = ""
         if band and run.profile == "full":
-            flag = " ✓" if band["within"] else " ✗"
+            flag = " ✓" if band["within"] else (" (✗)" if run.stand_ins else " ✗")
         parts.append(f"{name}={value:.4g}{flag}")
     return ", ".join(parts)
 
@@ -74,10 +74,10 @@ def print_summary(console: Console, runs, out_dir: Path) -> None:
                 console.print(f"[dim]{escape(first)}[/]")
         for problem in run.problems:
             console.print(f"[bold red]Lektion {run.lesson}:[/] {escape(problem)}")
-        used = sorted({note["dataset"] for note in run.data_notes if note["event"] in ("substitute", "fixture")})
-        if used:
+        if run.stand_ins:
             console.print(
-                f"[yellow]Lektion {run.lesson}:[/] lief für {', '.join(used)} mit Ersatz- oder Testdaten, "
-                "nicht mit den echten Datensätzen – ihre Zahlen sind keine Kurszahlen."
+                f"[yellow]Lektion {run.lesson}:[/] lief für {', '.join(run.stand_ins)} mit Ersatz- oder Testdaten, "
+                "nicht mit den echten Datensätzen – ihre Zahlen sind keine Kurszahlen und werden nicht "
+                "am Referenzband gemessen."
             )
     console.print(f"Notebooks, HTML und Ergebnisse: [bold]{out_dir}[/]")

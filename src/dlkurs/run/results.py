@@ -56,6 +56,11 @@ class LessonRun:
         return self.status == PASSED
 
     @property
+    def stand_ins(self) -> list[str]:
+        """Datasets this run used substitute or fixture data for (its figures are no course figures)."""
+        return sorted({n["dataset"] for n in self.data_notes if n.get("event") in ("substitute", "fixture")})
+
+    @property
     def status_de(self) -> str:
         return STATUS_DE[self.status]
 
