@@ -22,6 +22,14 @@ def keras64():
     keras.backend.set_floatx(previous)
 
 
+@pytest.fixture(autouse=True)
+def _same_keras_weights(request):
+    """Keras' initial weights are random: seed them, so each test checks the same case on every run."""
+    if "keras64" in request.fixturenames:
+        keras, _ = request.getfixturevalue("keras64")
+        keras.utils.set_random_seed(0)
+
+
 @pytest.fixture
 def rng():
     return np.random.default_rng(1234)
