@@ -26,3 +26,15 @@ def test_engine_and_handwritten_pass_compute_the_same_training():
         engine = benchmark.make_engine(weights, optimizer)(x, y, 128, 1, seed=0)
         hand = benchmark.make_handwritten(weights, optimizer)(x, y, 128, 1, seed=0)
         assert abs(engine - hand) < 1e-5 * max(1.0, abs(hand))
+
+
+def test_keras_import_keeps_tensorflows_native_log_lines_off_the_terminal():
+    # TensorFlow 2.21 writes absl/oneDNN lines to file descriptor 2 on import, whatever
+    # TF_CPP_MIN_LOG_LEVEL says; the benchmark's Keras column must not show them.
+    code = ("import numpy as np; from dlkurs.scratch import benchmark as b; "
+            "x = np.zeros((256, 784), 'float32'); y = np.zeros(256, 'int64'); "
+            "b.make_keras(b.initial_weights(), 'sgd', x, y, 128); "
+            "import os; os.write(2, b'stderr is back')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "stderr is back"

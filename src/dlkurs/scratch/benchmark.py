@@ -21,8 +21,10 @@ and the hand-written pass; Keras keeps TensorFlow's own threading.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
+import sys
 import time
 
 import numpy as np
@@ -71,9 +73,34 @@ def make_engine(weights, optimizer: str):
     return run
 
 
+@contextlib.contextmanager
+def _native_stderr_silenced():
+    """Send file descriptor 2 to the null device for a while.
+
+    TensorFlow 2.21 logs from C++ while it is imported (absl's "WARNING: All log
+    messages before absl::InitializeLog()…", oneDNN notices), whatever
+    TF_CPP_MIN_LOG_LEVEL says; Python-level errors are raised after the restore.
+    """
+    try:
+        saved = os.dup(2)
+    except OSError:  # no usable stderr to begin with
+        yield
+        return
+    sys.stderr.flush()
+    with open(os.devnull, "wb") as null:
+        os.dup2(null.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 def make_keras(weights, optimizer: str, x, y, batch_size):
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    import keras
+    with _native_stderr_silenced():
+        import keras  # imports its backend, TensorFlow: that is where the C++ log lines come from
 
     model = keras.Sequential([keras.Input((784,)), keras.layers.Dense(HIDDEN, activation="relu"),
                               keras.layers.Dense(CLASSES, activation="softmax")])
