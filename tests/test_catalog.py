@@ -4,7 +4,7 @@ import re
 import pytest
 
 from dlkurs.lessons import UnknownLessonError, by_day, catalog, get
-from dlkurs.lessons.notebook import build_notebook
+from dlkurs.build.notebook import build_notebook
 
 LESSONS = catalog()
 

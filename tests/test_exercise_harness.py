@@ -86,7 +86,7 @@ def test_lessons_that_use_exercises_have_a_check_module_and_name_their_own_id():
 
 def test_named_code_regions_are_exercises():
     """Every named code region of a lesson with a check module is a declared exercise."""
-    from dlkurs.lessons.notebook import solution_regions
+    from dlkurs.build.notebook import solution_regions
 
     for lesson_id in lesson_ids():
         declared = exercises(lesson_id)

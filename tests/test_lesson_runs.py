@@ -12,7 +12,7 @@ import pytest
 
 from dlkurs import settings
 from dlkurs.lessons import get
-from dlkurs.lessons.notebook import KERNEL_NAME, build_notebook
+from dlkurs.build.notebook import KERNEL_NAME, build_notebook
 from dlkurs.run.checks import coverage
 from dlkurs.run.runner import run_lesson
 
@@ -36,7 +36,7 @@ def _execute(nb, tmp_path):
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
-    from dlkurs.run.kernel import write_kernel_spec
+    from dlkurs.build.kernel import write_kernel_spec
 
     write_kernel_spec(tmp_path / "kernels")
     km = KernelManager(kernel_name=KERNEL_NAME, kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(tmp_path / "kernels")]))

@@ -11,7 +11,7 @@ from IPython.core.inputtransformer2 import TransformerManager
 
 from dlkurs.exercises import markers
 from dlkurs.lessons import catalog
-from dlkurs.lessons.notebook import build_notebook, solution_regions
+from dlkurs.build.notebook import build_notebook, solution_regions
 
 LESSONS = list(catalog())
 MIN_LENGTH = 4  # shorter lines ("x", ")", "])") say nothing

@@ -3,7 +3,7 @@ import pytest
 
 from dlkurs.build import workspace
 from dlkurs.lessons import get
-from dlkurs.lessons.notebook import build_notebook
+from dlkurs.build.notebook import build_notebook
 
 
 @pytest.fixture

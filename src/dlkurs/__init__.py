@@ -14,7 +14,7 @@ import os as _os
 
 # A learner should not see TensorFlow's C++ start-up log lines. This only takes
 # effect when `dlkurs` is imported before TensorFlow, which is how every lesson
-# starts; the course kernel (see dlkurs.run.kernel) sets it as well.
+# starts; the course kernel (see dlkurs.build.kernel) sets it as well.
 _os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 # TensorFlow's Python warnings such as "N out of the last M calls ... triggered

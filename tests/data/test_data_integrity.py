@@ -439,7 +439,7 @@ def test_doctor_checks_report_corrupt_data(make_home, flip):
 
 
 def test_doctor_uses_the_data_layer():
-    from dlkurs import doctor
+    from dlkurs.run import doctor
 
     lines = doctor.check_data()
     assert any(c.name == "Kursdaten" for c in lines)

@@ -18,8 +18,8 @@ from pathlib import Path
 import nbformat
 
 from dlkurs.lessons import Lesson, catalog
-from dlkurs.lessons.notebook import build_notebook
-from dlkurs.run.kernel import write_kernel_spec
+from dlkurs.build.notebook import build_notebook
+from dlkurs.build.kernel import write_kernel_spec
 
 MANIFEST = Path(".dlkurs") / "manifest.json"
 KERNELS = Path(".dlkurs") / "jupyter" / "kernels"

@@ -39,7 +39,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 def doctor(
     as_json: Annotated[bool, typer.Option("--json", help="Ergebnis als JSON ausgeben.")] = False,
 ) -> None:
-    from dlkurs import doctor as doc
+    from dlkurs.run import doctor as doc
 
     if as_json:
         checks = doc.run_checks()

@@ -18,13 +18,11 @@ learner passes, the result is a :class:`~dlkurs.exercises.verdict.Verdict`.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
-from dlkurs import settings
+from dlkurs import catalog, settings
 from dlkurs.exercises import display, progress
 from dlkurs.exercises.compare import clean
 from dlkurs.exercises.placeholder import PlaceholderError, contains_placeholder
@@ -113,22 +111,14 @@ def strict() -> bool:
 
 
 def lesson_source(lesson_id: str) -> str | None:
-    """The raw text of a lesson source, found by the file naming convention.
-
-    ``"1.2"`` -> ``dlkurs/lessons/tag1/l1_2_*.py``. Reads the file only; does
-    not import :mod:`dlkurs.lessons`.
-    """
-    parts = lesson_id.split(".")
-    if not all(p.isdigit() for p in parts):
+    """The raw text of a lesson's source, as the catalog names it (None: no such lesson)."""
+    lesson = catalog.find(lesson_id)
+    if lesson is None:
         return None
-    spec = importlib.util.find_spec("dlkurs.lessons")
-    if spec is None or not spec.submodule_search_locations:
+    try:
+        return lesson.source_path.read_text(encoding="utf-8")
+    except OSError:
         return None
-    for location in spec.submodule_search_locations:
-        folder = Path(location) / f"tag{parts[0]}"
-        for path in sorted(folder.glob(f"l{'_'.join(parts)}_*.py")):
-            return path.read_text(encoding="utf-8")
-    return None
 
 
 class Exercise:

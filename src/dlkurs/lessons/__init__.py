@@ -1,150 +1,37 @@
 """The course itself: lesson sources (jupytext percent format) and one catalog.
 
->>> from dlkurs.lessons import catalog, get
+The sources live in ``tag<N>/``, the catalog in ``catalog.toml``; the catalog
+reader is :mod:`dlkurs.catalog` (re-exported here).
+
+>>> from dlkurs.lessons import get
 >>> get("1.2").title
 'Jupyter & Markdown'
 """
 
-from __future__ import annotations
+from dlkurs.catalog import (
+    CATALOG_FILE,
+    LESSONS_DIR,
+    Figure,
+    Lesson,
+    UnknownLessonError,
+    by_day,
+    catalog,
+    catalog_file,
+    find,
+    get,
+    source_text,
+)
 
-import os
-import re
-import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
-
-from dlkurs.settings import ENV_CATALOG
-
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
-LESSONS_DIR = Path(str(resources.files("dlkurs.lessons")))
-CATALOG_FILE = LESSONS_DIR / "catalog.toml"
-
-
-def catalog_file() -> Path:
-    """``$DLKURS_CATALOG`` or the course's catalog; sources resolve relative to it."""
-    env = os.environ.get(ENV_CATALOG)
-    return Path(env).expanduser().resolve() if env else CATALOG_FILE
-
-
-class UnknownLessonError(KeyError):
-    """No lesson with this id in the catalog."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A key figure a lesson reports, with its full-profile reference band."""
-
-    name: str
-    label: str
-    band: tuple[float, float] | None = None
-    unit: str = ""
-
-    def within(self, value: float) -> bool | None:
-        if self.band is None:
-            return None
-        low, high = self.band
-        return low <= value <= high
-
-
-@dataclass(frozen=True)
-class Lesson:
-    """One catalog entry."""
-
-    id: str
-    day: int
-    title: str
-    source: str
-    minutes: int
-    budget: dict[str, int]
-    datasets: tuple[str, ...] = ()
-    backend: str = "any"
-    figures: tuple[Figure, ...] = field(default_factory=tuple)
-    summary: str = ""
-    base_dir: Path = LESSONS_DIR
-
-    @property
-    def source_path(self) -> Path:
-        return self.base_dir / self.source
-
-    @property
-    def slug(self) -> str:
-        """File-name stem, e.g. ``1.2_jupyter-markdown``."""
-        text = unicodedata.normalize("NFKD", self.title.replace("ß", "ss"))
-        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-        text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-        return f"{self.id}_{text}"
-
-    @property
-    def sort_key(self) -> tuple[int, ...]:
-        return tuple(int(part) for part in self.id.split("."))
-
-    def budget_for(self, profile: str) -> int:
-        return int(self.budget[profile])
-
-
-def _parse(entry: dict, base_dir: Path) -> Lesson:
-    figures = tuple(
-        Figure(
-            name=f["name"],
-            label=f.get("label", f["name"]),
-            band=tuple(f["band"]) if "band" in f else None,
-            unit=f.get("unit", ""),
-        )
-        for f in entry.get("figures", [])
-    )
-    return Lesson(
-        id=str(entry["id"]),
-        day=int(entry["day"]),
-        title=entry["title"],
-        source=entry["source"],
-        minutes=int(entry["minutes"]),
-        budget={"quick": int(entry["budget"]["quick"]), "full": int(entry["budget"]["full"])},
-        datasets=tuple(entry.get("datasets", ())),
-        backend=entry.get("backend", "any"),
-        figures=figures,
-        summary=entry.get("summary", ""),
-        base_dir=base_dir,
-    )
-
-
-def catalog() -> tuple[Lesson, ...]:
-    """All lessons, ordered by day and id."""
-    return _load_catalog(catalog_file())
-
-
-@lru_cache(maxsize=4)
-def _load_catalog(path: Path) -> tuple[Lesson, ...]:
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    lessons = [_parse(entry, path.parent) for entry in data.get("lesson", [])]
-    ids = [lesson.id for lesson in lessons]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise ValueError(f"{path}: Lektions-IDs mehrfach vergeben: {', '.join(duplicates)}")
-    return tuple(sorted(lessons, key=lambda lesson: lesson.sort_key))
-
-
-def get(lesson_id: str) -> Lesson:
-    """The lesson with this id, e.g. ``get("1.5")``."""
-    for lesson in catalog():
-        if lesson.id == lesson_id:
-            return lesson
-    known = ", ".join(lesson.id for lesson in catalog())
-    raise UnknownLessonError(f"Unbekannte Lektion {lesson_id!r}. Vorhanden: {known}")
-
-
-def by_day(day: int) -> list[Lesson]:
-    return [lesson for lesson in catalog() if lesson.day == day]
-
-
-def source_text(lesson_id: str) -> str:
-    return get(lesson_id).source_path.read_text(encoding="utf-8")
+__all__ = [
+    "CATALOG_FILE",
+    "LESSONS_DIR",
+    "Figure",
+    "Lesson",
+    "UnknownLessonError",
+    "by_day",
+    "catalog",
+    "catalog_file",
+    "find",
+    "get",
+    "source_text",
+]

@@ -21,8 +21,8 @@ from pathlib import Path
 from dlkurs import settings
 from dlkurs.data.events import ENV_DATA_LOG
 from dlkurs.lessons import Lesson
-from dlkurs.lessons.notebook import KERNEL_NAME, build_notebook
-from dlkurs.run.kernel import write_kernel_spec
+from dlkurs.build.notebook import KERNEL_NAME, build_notebook
+from dlkurs.build.kernel import write_kernel_spec
 from dlkurs.run.results import (  # noqa: F401  (re-exported)
     BACKENDS,
     FAILED,

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from dlkurs.lessons.notebook import KERNEL_DISPLAY_NAME, KERNEL_NAME
+from dlkurs.build.notebook import KERNEL_DISPLAY_NAME, KERNEL_NAME
 
 KERNEL_ENV = {"TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONWARNINGS": "ignore::DeprecationWarning"}
 
