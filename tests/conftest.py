@@ -95,7 +95,7 @@ def make_catalog(tmp_path, monkeypatch):
 
     ``make_catalog({"9.1": source_text, ...}, budget=30)`` returns the catalog path.
     """
-    from dlkurs.lessons import _load_catalog
+    from dlkurs.catalog import _load_catalog
 
     def make(lessons: dict[str, str], *, budget: int = 60, figures: str = "") -> Path:
         folder = tmp_path / "kurs"

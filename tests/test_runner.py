@@ -93,7 +93,7 @@ def test_time_budget_stops_the_lesson(make_catalog, tmp_path):
 def test_backend_specific_lesson_is_skipped_on_other_backend(make_catalog, tmp_path):
     path = make_catalog({"9.1": GOOD})
     path.write_text(path.read_text() + 'backend = "tensorflow"\n')
-    from dlkurs.lessons import _load_catalog
+    from dlkurs.catalog import _load_catalog
 
     _load_catalog.cache_clear()
     run = run_lesson(get("9.1"), backend="jax", out_dir=tmp_path)
@@ -137,3 +137,55 @@ def test_band_miss_on_stand_in_data_does_not_fail_the_lesson(make_catalog, tmp_p
     assert run.status == PASSED, run.problems
     assert run.stand_ins == ["mnist"]
     assert run.bands["genauigkeit"]["within"] is False  # still recorded, only not held against the lesson
+
+
+MALFORMED = """\
+# %% [markdown]
+# # 9.2 Kaputte Quelle
+
+# %%
+### BEGIN SOLUTION x
+x = 1
+"""
+
+
+def test_a_batch_goes_on_past_a_lesson_whose_source_does_not_build(make_catalog, tmp_path):
+    from dlkurs.run.runner import run_lessons
+
+    make_catalog({"9.1": GOOD, "9.2": MALFORMED, "9.3": GOOD.replace("9.1 Gut", "9.3 Gut")})
+    runs = run_lessons([get("9.1"), get("9.2"), get("9.3")], profile="quick", out_dir=tmp_path, html=False)
+    assert [run.status for run in runs] == [PASSED, FAILED, PASSED]
+    broken = runs[1]
+    assert broken.error.ename == "Lektionsquelle" and "lässt sich nicht in ein Notebook übersetzen" in broken.error.evalue
+    saved = json.loads(open(broken.files["json"], encoding="utf-8").read())
+    assert saved["status"] == FAILED and saved["error"]["ename"] == "Lektionsquelle"
+
+
+def test_a_kernel_that_does_not_start_fails_only_that_lesson(make_catalog, tmp_path, monkeypatch):
+    import dlkurs.run.runner as runner
+    from dlkurs.build import kernel
+
+    real = kernel.write_kernel_spec
+
+    def broken_spec(kernels_dir):
+        folder = real(kernels_dir)
+        spec = json.loads((folder / "kernel.json").read_text())
+        spec["argv"][0] = str(tmp_path / "kein-python")
+        (folder / "kernel.json").write_text(json.dumps(spec))
+        return folder
+
+    make_catalog({"9.1": GOOD})
+    monkeypatch.setattr(runner, "write_kernel_spec", broken_spec)
+    run = run_lesson(get("9.1"), profile="quick", out_dir=tmp_path / "out", html=False)
+    assert run.status == FAILED and run.error.ename == "Kernel", run
+    assert "nicht starten" in run.error.evalue
+    assert json.loads(open(run.files["json"], encoding="utf-8").read())["status"] == FAILED
+
+
+def test_an_output_folder_that_cannot_be_made_is_the_lessons_failure(make_catalog, tmp_path):
+    make_catalog({"9.1": GOOD})
+    blocker = tmp_path / "datei"
+    blocker.write_text("kein Ordner")
+    run = run_lesson(get("9.1"), profile="quick", out_dir=blocker / "runs")
+    assert run.status == FAILED and run.error.ename == "Ausgabeordner"
+    assert "--out" in run.error.evalue and "datei" in run.error.evalue

@@ -144,24 +144,17 @@ def run_lesson(
     progress: ProgressCallback | None = None,
     html: bool = True,
 ) -> LessonRun:
-    """Execute ``lesson`` headless and write its ``.ipynb``, ``.html`` and ``.json``."""
-    import nbformat
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import AsyncKernelManager
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    """Execute ``lesson`` headless and write its ``.ipynb``, ``.html`` and ``.json``.
 
+    Whatever goes wrong with this one lesson (a source that does not build, a
+    kernel that does not start, an output folder that cannot be written) becomes
+    this lesson's failed result with its reason; it never raises, so a batch
+    goes on. Only an unknown profile or backend (a caller's mistake) raises.
+    """
     if profile not in settings.PROFILES:
         raise ValueError(f"Unbekanntes Profil {profile!r}; erlaubt: {', '.join(settings.PROFILES)}")
     if backend not in BACKENDS:
         raise ValueError(f"Unbekanntes Backend {backend!r}; erlaubt: {', '.join(BACKENDS)}")
-    out_dir = Path(out_dir or settings.runs_dir() / profile).resolve()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    workdir = out_dir / "work" / lesson.id
-    workdir.mkdir(parents=True, exist_ok=True)
-    progress_db = workdir / "progress.sqlite"
-    for stale in (progress_db, Path(f"{progress_db}-wal"), Path(f"{progress_db}-shm")):
-        stale.unlink(missing_ok=True)  # verdicts of an earlier run must not count
     budget = max(1.0, lesson.budget_for(profile) * time_factor)
     run = LessonRun(
         lesson=lesson.id,
@@ -171,15 +164,53 @@ def run_lesson(
         budget_seconds=budget,
         started=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     )
+    out_dir = Path(out_dir or settings.runs_dir() / profile).resolve()
     stem = out_dir / lesson.slug
+    try:
+        workdir = out_dir / "work" / lesson.id
+        workdir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        return _failed(run, "Ausgabeordner", f"{out_dir} lässt sich nicht anlegen ({err.strerror or err}); "
+                       "wähle mit --out oder DLKURS_RUNS einen beschreibbaren Ordner.")
     if lesson.backend not in ("any", backend):
         run.status = SKIPPED
         run.problems.append(f"Die Lektion ist für das Backend '{lesson.backend}' geschrieben, nicht für '{backend}'.")
-        _write_json(run, stem)
+        _save(run, None, stem, html=False)
         return run
-    nb = build_notebook(lesson, "solution")
-    cells = nb.cells
+    try:
+        nb = build_notebook(lesson, "solution")
+    except Exception as err:
+        _failed(run, "Lektionsquelle", f"{lesson.source_path.name} lässt sich nicht in ein Notebook übersetzen: "
+                f"{type(err).__name__}: {err}")
+        _save(run, None, stem, html=False)
+        return run
+    try:
+        _execute(run, nb, lesson, workdir, stem, budget, progress)
+    except Exception as err:  # the kernel did not start, or died in a way nbclient does not name
+        _failed(run, "Kernel", f"Der Kernel ließ sich nicht starten oder brach ab: {type(err).__name__}: {err}")
+    _judge(run, lesson)
+    _save(run, nb, stem, html=html)
+    return run
 
+
+def _failed(run: LessonRun, ename: str, evalue: str, cell: int = 0) -> LessonRun:
+    run.status = FAILED
+    run.error = CellError(cell=cell, ename=ename, evalue=evalue)
+    return run
+
+
+def _execute(run: LessonRun, nb, lesson: Lesson, workdir: Path, stem: Path, budget: float,
+             progress: ProgressCallback | None) -> None:
+    """Run the notebook's cells in a fresh course kernel; record status, error, figures, checks."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    progress_db = workdir / "progress.sqlite"
+    for stale in (progress_db, Path(f"{progress_db}-wal"), Path(f"{progress_db}-shm")):
+        stale.unlink(missing_ok=True)  # verdicts of an earlier run must not count
+    cells = nb.cells
     with tempfile.TemporaryDirectory(prefix="dlkurs-kernel-") as tmp:
         tmp_path = Path(tmp)
         write_kernel_spec(tmp_path / "kernels")
@@ -195,67 +226,84 @@ def run_lesson(
             record_timing=True,
             resources={"metadata": {"path": str(workdir)}},
         )
-        log_path = Path(str(stem) + ".kernel.log")
+        log_path = _file(stem, ".kernel.log")
         started = time.monotonic()
         deadline = started + budget
         index = -1
-        with open(log_path, "w", encoding="utf-8") as log:
-            try:
-                with client.setup_kernel(env=_kernel_env(profile, backend, tmp_path, workdir), stderr=log, stdout=log):
-                    for index, cell in enumerate(cells):
-                        if progress:
-                            progress(lesson, index, len(cells))
-                        if cell.cell_type != "code":
-                            continue
-                        remaining = deadline - time.monotonic()
-                        if remaining <= 0:
-                            raise CellTimeoutError("budget exhausted")
-                        client.timeout = max(1, math.ceil(remaining))
-                        client.execute_cell(cell, index)
-                    if progress:
-                        progress(lesson, len(cells), len(cells))
-            except CellTimeoutError:
-                run.status = TIMEOUT
-                run.error = CellError(
-                    cell=index + 1,
-                    ename="Zeitüberschreitung",
-                    evalue=f"Zeitbudget von {budget:.0f} s ({profile}) überschritten.",
-                    source=cells[index].source if 0 <= index < len(cells) else "",
-                )
-            except CellExecutionError as err:
-                run.status = FAILED
-                run.error = CellError(
-                    cell=index + 1,
-                    ename=err.ename,
-                    evalue=err.evalue,
-                    source=cells[index].source,
-                    traceback=_short_traceback(err.traceback),
-                )
-            except DeadKernelError as err:
-                run.status = FAILED
-                run.error = CellError(
-                    cell=index + 1,
-                    ename="DeadKernelError",
-                    evalue=f"Der Kernel ist abgestürzt (zu wenig Speicher?): {err}",
-                    source=cells[index].source if 0 <= index < len(cells) else "",
-                )
-        run.seconds = round(time.monotonic() - started, 2)
-        run.figures = _read_figures(tmp_path / "figures.jsonl")
-        run.data_notes = _read_data_notes(tmp_path / "data.jsonl")
-        run.checks = _read_checks(progress_db)
-    if log_path.stat().st_size == 0:
-        log_path.unlink()
-    _judge(run, lesson)
 
-    nb_path = _file(stem, ".ipynb")
-    nbformat.write(nb, nb_path)
-    run.files["ipynb"] = str(nb_path)
-    if html:
-        html_path = _file(stem, ".html")
-        _export_html(nb, html_path)
-        run.files["html"] = str(html_path)
-    _write_json(run, stem)
-    return run
+        def source(i: int) -> str:
+            return cells[i].source if 0 <= i < len(cells) else ""
+
+        try:
+            with open(log_path, "w", encoding="utf-8") as log, client.setup_kernel(
+                env=_kernel_env(run.profile, run.backend, tmp_path, workdir), stderr=log, stdout=log
+            ):
+                for index, cell in enumerate(cells):
+                    if progress:
+                        progress(lesson, index, len(cells))
+                    if cell.cell_type != "code":
+                        continue
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise CellTimeoutError("budget exhausted")
+                    client.timeout = max(1, math.ceil(remaining))
+                    client.execute_cell(cell, index)
+                if progress:
+                    progress(lesson, len(cells), len(cells))
+        except CellTimeoutError:
+            run.status = TIMEOUT
+            run.error = CellError(
+                cell=index + 1,
+                ename="Zeitüberschreitung",
+                evalue=f"Zeitbudget von {budget:.0f} s ({run.profile}) überschritten.",
+                source=source(index),
+            )
+        except CellExecutionError as err:
+            run.status = FAILED
+            run.error = CellError(
+                cell=index + 1,
+                ename=err.ename,
+                evalue=err.evalue,
+                source=source(index),
+                traceback=_short_traceback(err.traceback),
+            )
+        except DeadKernelError as err:
+            _failed(run, "DeadKernelError", f"Der Kernel ist abgestürzt (zu wenig Speicher?): {err}", index + 1)
+            run.error.source = source(index)
+        finally:
+            run.seconds = round(time.monotonic() - started, 2)
+            run.figures = _read_figures(tmp_path / "figures.jsonl")
+            run.data_notes = _read_data_notes(tmp_path / "data.jsonl")
+            run.checks = _read_checks(progress_db)
+            if log_path.exists() and log_path.stat().st_size == 0:
+                log_path.unlink()
+
+
+def _save(run: LessonRun, nb, stem: Path, *, html: bool) -> None:
+    """Write the executed notebook, its HTML and the JSON; a file that cannot be written is a problem of the run."""
+    import nbformat
+
+    writers = []
+    if nb is not None:
+        writers.append(("ipynb", lambda path: nbformat.write(nb, path)))
+        if html:
+            writers.append(("html", lambda path: _export_html(nb, path)))
+    for kind, write in writers:
+        path = _file(stem, f".{kind}")
+        try:
+            write(path)
+            run.files[kind] = str(path)
+        except Exception as err:
+            run.problems.append(f"{path.name} ließ sich nicht schreiben: {type(err).__name__}: {err}")
+            if run.status == PASSED:
+                run.status = FAILED
+    try:
+        _write_json(run, stem)
+    except OSError as err:
+        run.files.pop("json", None)
+        run.problems.append(f"{_file(stem, '.json').name} ließ sich nicht schreiben: {err.strerror or err}")
+        if run.status == PASSED:
+            run.status = FAILED
 
 
 def _file(stem: Path, suffix: str) -> Path:
@@ -281,7 +329,7 @@ def run_lessons(
     for lesson in lessons:
         if on_start:
             on_start(lesson)
-        run = run_lesson(lesson, **kwargs)
+        run = run_lesson(lesson, **kwargs)  # never raises for a problem of the lesson
         runs.append(run)
         if on_done:
             on_done(run)
