@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 
 import nbformat
 import pytest
@@ -19,17 +18,15 @@ def dlkurs(*args, env=None, timeout=300):
     )
 
 
-def test_help_is_fast_and_imports_no_tensorflow():
-    start = time.perf_counter()
+def test_help_imports_no_tensorflow():
+    """What keeps `dlkurs --help` fast (timed in tools/benchmark_startup.py): no heavy import."""
     out = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "dlkurs", "--help"], capture_output=True, text=True
     )
-    elapsed = time.perf_counter() - start
     assert out.returncode == 0
     assert "doctor" in out.stdout and "run" in out.stdout
     imported = {line.split("|")[-1].strip().split(".")[0] for line in out.stderr.splitlines() if "|" in line}
     assert not imported & {"tensorflow", "keras", "jax", "nbclient", "nbconvert", "numpy"}
-    assert elapsed < 3, f"dlkurs --help took {elapsed:.2f} s"
 
 
 def test_list_shows_lessons_by_day():

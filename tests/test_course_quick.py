@@ -46,8 +46,7 @@ def quick_run(with_course_data, tmp_path_factory, monkeypatch):
 def test_lesson_runs_in_quick_profile(lesson, quick_run):
     run = quick_run(lesson)
     details = f"{run.status}: {run.error} {run.problems}"
-    assert run.ok, details
-    assert run.seconds <= lesson.budget["quick"]
+    assert run.ok, details  # a run past its budget is stopped and not ok
     for kind in ("ipynb", "html", "json"):
         assert run.files[kind].endswith(f"{lesson.slug}.{kind}")
     saved = json.loads(open(run.files["json"], encoding="utf-8").read())

@@ -83,13 +83,11 @@ def test_cli_progress_table_and_json(progress_db):
     assert unknown.exit_code == 2
 
 
-def test_cli_stays_fast_and_light():
+def test_cli_stays_light():
     code = (
-        "import sys, time; t = time.perf_counter()\n"
+        "import sys\n"
         "from dlkurs.cli.app import app\n"
         "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules and 'numpy' not in sys.modules\n"
-        "print(time.perf_counter() - t)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
     assert done.returncode == 0, done.stderr
-    assert float(done.stdout) < 1.0

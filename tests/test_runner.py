@@ -87,7 +87,6 @@ def test_time_budget_stops_the_lesson(make_catalog, tmp_path):
     run = run_lesson(get("9.3"), out_dir=tmp_path)
     assert run.status == TIMEOUT
     assert run.error.cell == 2 and "Zeitbudget von 3 s" in run.error.evalue
-    assert run.seconds < 30
 
 
 def test_backend_specific_lesson_is_skipped_on_other_backend(make_catalog, tmp_path):
