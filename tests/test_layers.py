@@ -146,3 +146,12 @@ def test_downward_imports_pass(tmp_path):
         "kit/plots.py": "from dlkurs.kit.text import decode\n",
     }
     assert layer_violations(_tree(tmp_path, files)) == []
+
+
+def test_check_modules_use_only_the_authoring_api():
+    """A check module imports ``dlkurs.exercises`` (the authoring API) and, lazily, ``dlkurs.data``; no internals."""
+    allowed = {"dlkurs.exercises", "dlkurs.data"}
+    for path in sorted((SRC / "dlkurs" / "exercises" / "lessons").glob("l*.py")):
+        module = _module_name(path, SRC)
+        for line, target in _imported(ast.parse(path.read_text(encoding="utf-8")), module, False):
+            assert target in allowed, f"{path.name}:{line} imports {target}; use `from dlkurs.exercises import …`"

@@ -14,16 +14,19 @@ In a check module (``dlkurs/exercises/lessons/l1_2.py``)::
     quadratsumme = ValueExercise(title="…", expected=338350, hints=[…],
                                  wrong=[Wrong(5050, expect="zu klein"), …])
 
-Importing this package never imports Keras or TensorFlow.
+This package is the whole authoring API: a check module imports from
+``dlkurs.exercises`` only (a test enforces it), never from its submodules.
+Importing it never imports Keras or TensorFlow.
 """
 
-from dlkurs.exercises.compare import Options, compare_values
+from dlkurs.exercises.compare import Options, clean, compare_values, shape_text, short, to_numpy, type_name
 from dlkurs.exercises.custom import CustomExercise
-from dlkurs.exercises.exercise import Exercise, Wrong, lazy, strict
+from dlkurs.exercises.exercise import Exercise, Wrong, lazy, per_profile, strict
 from dlkurs.exercises.functions import Case, FunctionExercise, call_answer
 from dlkurs.exercises.models import ModelExercise
 from dlkurs.exercises.placeholder import ___, Placeholder, PlaceholderError, contains_placeholder
 from dlkurs.exercises.registry import Aufgaben, UnknownLessonExercises, aufgaben
+from dlkurs.exercises.solutions import from_solution
 from dlkurs.exercises.thought import ThoughtQuestion
 from dlkurs.exercises.values import ValueExercise
 from dlkurs.exercises.verdict import (
@@ -34,6 +37,7 @@ from dlkurs.exercises.verdict import (
     RICHTIG,
     ExerciseFailed,
     Falsch,
+    NotAttempted,
     Verdict,
 )
 
@@ -51,6 +55,7 @@ __all__ = [
     "KEINE_PRUEFUNG",
     "ModelExercise",
     "NICHT_BEARBEITET",
+    "NotAttempted",
     "Options",
     "Placeholder",
     "PlaceholderError",
@@ -62,8 +67,15 @@ __all__ = [
     "Wrong",
     "aufgaben",
     "call_answer",
+    "clean",
     "compare_values",
     "contains_placeholder",
+    "from_solution",
     "lazy",
+    "per_profile",
+    "shape_text",
+    "short",
     "strict",
+    "to_numpy",
+    "type_name",
 ]

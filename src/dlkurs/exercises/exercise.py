@@ -69,6 +69,24 @@ class lazy:  # noqa: N801 - used like a function: lazy(lambda: ...)
         return f"lazy({getattr(self.factory, '__name__', 'factory')})"
 
 
+class per_profile(lazy):  # noqa: N801
+    """A value that depends on the lesson profile, read when it is used (not at import).
+
+    ``threshold=per_profile(quick=0.6, full=0.84)``: a check module is imported
+    once per process, so a value fixed at import would hold whichever profile
+    came first.
+    """
+
+    def __init__(self, *, quick: Any, full: Any) -> None:
+        from dlkurs.lessonapi import pick
+
+        self.quick, self.full = quick, full
+        super().__init__(lambda: pick(quick=quick, full=full))
+
+    def __repr__(self) -> str:
+        return f"per_profile(quick={self.quick!r}, full={self.full!r})"
+
+
 def resolve(answer: Any) -> Any:
     """The answer itself; a :class:`lazy` answer is built now."""
     return answer() if isinstance(answer, lazy) else answer
@@ -176,9 +194,15 @@ class Exercise:
         return self._reference is not MISSING
 
     def reference(self) -> Any:
-        """The declared standalone reference answer (built now if lazy)."""
+        """The declared standalone reference answer (built now if lazy or taken from the solution)."""
         if self._reference is MISSING:
             raise LookupError(f"{self.qualname} declares no reference.")
+        from dlkurs.exercises.solutions import from_solution
+
+        if isinstance(self._reference, from_solution):
+            if not hasattr(self, "_from_solution"):
+                self._from_solution = self._reference.build(self.lesson, self.name)
+            return self._from_solution
         return resolve(self._reference)
 
     @property

@@ -174,12 +174,19 @@ class FunctionExercise(Exercise):
             **({} if reference is None else {"reference": reference}),
         )
         self.cases = cases
-        self.reference_fn = reference
+        self._reference_fn = reference
         self.timeout = timeout
         self.options = Options(
             rtol=rtol, atol=atol, check_dtype=check_dtype, strict_type=strict_type, accept_lists=accept_lists
         )
         self._expected_cache: dict[int, Any] = {}
+
+    @property
+    def reference_fn(self) -> Callable[..., Any] | None:
+        """The correct implementation (built from the lesson's solution for ``from_solution()``)."""
+        if self._reference_fn is None or callable(self._reference_fn):
+            return self._reference_fn
+        return self.reference()
 
     def _expected(self, index: int, case: Case) -> Any:
         if case.expected is not _UNSET:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from dlkurs.exercises.compare import clean, fmt_number, shape_text, short, to_numpy
-from dlkurs.exercises.exercise import MISSING, Exercise, Wrong
+from dlkurs.exercises.exercise import MISSING, Exercise, Wrong, resolve
 from dlkurs.exercises.verdict import Falsch
 
 #: metric name -> (German label, higher is better)
@@ -299,15 +299,16 @@ class ModelExercise(Exercise):
         except Exception as err:
             raise Falsch(f"Vorhersagen auf den Testdaten schlagen fehl ({type(err).__name__}: {clean(err, 160)})") from None
         score = _metric(self.metric, y_test, predictions)
-        if self.threshold is None:
+        threshold = resolve(self.threshold)  # per_profile(...) is read now, not at import
+        if threshold is None:
             return None
         label, higher = METRICS[self.metric]
-        if (score >= self.threshold) if higher else (score <= self.threshold):
+        if (score >= threshold) if higher else (score <= threshold):
             return None
         bound = "mindestens" if higher else "höchstens"
         message = (
             f"{label[0].upper() + label[1:]} auf den Testdaten {fmt_number(score, 3)}, "
-            f"gefordert {bound} {fmt_number(self.threshold, 3)}"
+            f"gefordert {bound} {fmt_number(threshold, 3)}"
         )
         if len(losses) >= 2 and losses[-1] > 0.99 * losses[0]:  # not even 1 % lower
             message += (

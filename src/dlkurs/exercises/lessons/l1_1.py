@@ -17,17 +17,18 @@ from typing import Any
 import numpy as np
 
 from dlkurs.exercises import (
+    call_answer,
     Case,
+    contains_placeholder,
     CustomExercise,
     Falsch,
+    from_solution,
     FunctionExercise,
+    lazy,
+    NotAttempted,
     ThoughtQuestion,
     Wrong,
-    call_answer,
-    contains_placeholder,
-    lazy,
 )
-from dlkurs.exercises.verdict import NotAttempted
 
 # -- lernart -----------------------------------------------------------------------------
 
@@ -320,15 +321,6 @@ bereite_vor = CustomExercise(
 # -- genauigkeit -------------------------------------------------------------------------
 
 
-def _genauigkeit(y_true, y_pred):
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    if y_true.shape != y_pred.shape:
-        raise ValueError(f"Verschieden viele Werte: {y_true.shape} und {y_pred.shape}")
-    if y_true.size == 0:
-        raise ValueError("Leere Eingabe: die Genauigkeit ist nicht definiert")
-    return float(np.mean(y_true == y_pred))
-
-
 class _SerienCase(Case):
     """``y_true`` is a pandas Series with its own index (as ``y_test`` after a split).
 
@@ -352,7 +344,7 @@ class _SerienCase(Case):
 
 genauigkeit = FunctionExercise(
     title="Genauigkeit selbst berechnen",
-    reference=_genauigkeit,
+    reference=from_solution(),
     cases=[
         Case([1, 0, 1, 1], [1, 1, 1, 0]).named("Listen"),
         Case(np.array([0, 1, 1, 0, 1]), np.array([0, 1, 0, 0, 1])),

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from dlkurs.exercises import ValueExercise, Wrong, lazy
+from dlkurs.exercises import lazy, ValueExercise, Wrong
 
 quadratsumme = ValueExercise(
     title="Summe der Quadratzahlen 1² bis 100² mit NumPy",

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from dlkurs.exercises import Case, FunctionExercise, ValueExercise, Wrong
+from dlkurs.exercises import Case, from_solution, FunctionExercise, ValueExercise, Wrong
 
 form_farbbilder = ValueExercise(
     title="Form eines Stapels von 128 Farbbildern mit 32 × 32 Pixeln",
@@ -49,17 +49,13 @@ form_farbbilder = ValueExercise(
 )
 
 
-def _normalisieren(bilder):
-    return bilder.astype(np.float32) / 255
-
-
 def _bilder(n, seed):
     return np.random.default_rng(seed).integers(0, 256, size=(n, 28, 28), dtype=np.uint8)
 
 
 normalisieren = FunctionExercise(
     title="uint8-Bilder als float32 zwischen 0 und 1",
-    reference=_normalisieren,
+    reference=from_solution(),
     check_dtype=True,
     cases=[
         Case(np.array([[[0, 51, 255]]], dtype=np.uint8)).named("ein Bild mit drei Pixeln"),
@@ -81,17 +77,13 @@ normalisieren = FunctionExercise(
 )
 
 
-def _mitte(bilder):
-    return bilder[:, 7:21, 7:21]
-
-
 def _nummerierte_bilder(n):
     return np.arange(n * 28 * 28, dtype=np.int64).reshape(n, 28, 28)
 
 
 mitte = FunctionExercise(
     title="Die mittleren 14 × 14 Pixel jedes Bildes",
-    reference=_mitte,
+    reference=from_solution(),
     cases=[
         Case(_nummerierte_bilder(2)).named("zwei durchnummerierte Bilder"),
         Case(_bilder(5, 1)).named("fünf Zufallsbilder"),

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from dlkurs.exercises import Case, FunctionExercise, ValueExercise, Wrong
+from dlkurs.exercises import Case, from_solution, FunctionExercise, ValueExercise, Wrong
 
 form_summe = ValueExercise(
     title="Broadcasting: Form von (32, 1, 10) + (5, 1)",
@@ -32,12 +32,6 @@ form_summe = ValueExercise(
         ),
     ],
 )
-
-
-def _matmul(a, b):
-    if a.shape[1] != b.shape[0]:
-        raise ValueError(f"Innere Längen passen nicht: {a.shape} @ {b.shape}")
-    return a @ b
 
 
 def _zufall(shape, seed):
@@ -83,7 +77,7 @@ def _summe_nicht_zurueckgesetzt(a, b):
 
 naive_matmul = FunctionExercise(
     title="Matrixprodukt mit Python-Schleifen",
-    reference=_matmul,
+    reference=from_solution(),
     cases=[
         Case(np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]), np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])).named(
             "(2, 3) @ (3, 2)"
@@ -111,17 +105,13 @@ naive_matmul = FunctionExercise(
 )
 
 
-def _kanaele_nach_hinten(x):
-    return np.transpose(x, (0, 2, 3, 1))
-
-
 def _durchnummeriert(shape):
     return np.arange(int(np.prod(shape))).reshape(shape)
 
 
 kanaele_nach_hinten = FunctionExercise(
     title="channels_first → channels_last",
-    reference=_kanaele_nach_hinten,
+    reference=from_solution(),
     cases=[
         Case(_durchnummeriert((2, 3, 4, 5))).named("2 Bilder, 3 Kanäle, 4 × 5 Pixel"),
         Case(_durchnummeriert((1, 3, 6, 6))).named("ein quadratisches Bild"),

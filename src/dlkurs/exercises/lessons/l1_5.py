@@ -10,15 +10,18 @@ from typing import Any
 
 import numpy as np
 
-import dlkurs
 from dlkurs.exercises import (
+    clean,
     CustomExercise,
     Falsch,
+    lazy,
     ModelExercise,
+    per_profile,
+    shape_text,
     ThoughtQuestion,
+    to_numpy,
     ValueExercise,
     Wrong,
-    lazy,
 )
 
 #: Parameters of Dense(512) on 784 inputs + Dense(10): 784*512+512 + 512*10+10.
@@ -93,7 +96,6 @@ MIN_TRAIN_100 = 0.95
 
 
 def _accuracy(model: Any, x: np.ndarray, y: np.ndarray) -> float:
-    from dlkurs.exercises.compare import to_numpy
 
     probabilities = to_numpy(model.predict(x, verbose=0, batch_size=512))
     return float(np.mean(probabilities.argmax(axis=-1) == y))
@@ -102,7 +104,6 @@ def _accuracy(model: Any, x: np.ndarray, y: np.ndarray) -> float:
 def _check_modell_100(model: Any) -> str | None:
     import keras
 
-    from dlkurs.exercises.compare import clean, shape_text
 
     if isinstance(model, keras.callbacks.History):
         raise Falsch("Das ist die Rückgabe von fit() (ein History-Objekt) – übergib das Modell selbst")
@@ -169,7 +170,7 @@ def _fashion() -> tuple:
 
 
 #: the lesson trains on a subset for one epoch in the quick profile (~0.70), fully for 5 epochs (~0.87)
-FASHION_THRESHOLD = dlkurs.pick(quick=0.6, full=0.84)
+FASHION_THRESHOLD = per_profile(quick=0.6, full=0.84)
 
 modell_fashion = ModelExercise(
     title="Dasselbe Netz für Fashion-MNIST",

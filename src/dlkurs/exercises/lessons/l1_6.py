@@ -8,18 +8,19 @@ import numbers
 import numpy as np
 
 from dlkurs.exercises import (
-    Case,
-    CustomExercise,
-    Falsch,
-    FunctionExercise,
-    ThoughtQuestion,
-    Wrong,
     call_answer,
+    Case,
     compare_values,
     contains_placeholder,
+    CustomExercise,
+    Falsch,
+    from_solution,
+    FunctionExercise,
+    NotAttempted,
+    short,
+    ThoughtQuestion,
+    Wrong,
 )
-from dlkurs.exercises.compare import short
-from dlkurs.exercises.verdict import NotAttempted
 
 _INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
 _NAND = [1, 1, 1, 0]
@@ -91,11 +92,6 @@ nand = CustomExercise(
 
 
 # ------------------------------------------------------------------ perceptron
-def _perceptron_step(w, b, x, y, lr=1.0):
-    w, x = np.asarray(w, dtype=float), np.asarray(x, dtype=float)
-    prediction = 1 if float(np.dot(w, x) + b) >= 0 else 0
-    error = y - prediction
-    return w + lr * error * x, b + lr * error
 
 
 def _step_sign_flipped(w, b, x, y, lr=1.0):
@@ -120,7 +116,7 @@ def _step_always(w, b, x, y, lr=1.0):  # learns from every example, not only fro
 
 perzeptron_schritt = FunctionExercise(
     title="Ein Schritt der Perzeptron-Lernregel",
-    reference=_perceptron_step,
+    reference=from_solution(),
     cases=[
         Case(np.array([0.5, -0.5]), -0.2, np.array([1.0, 0.0]), 1).named("richtig erkannt: nichts ändern"),
         Case(np.array([0.0, 0.0]), 0.0, np.array([1.0, 1.0]), 0).named("Fehlalarm: w·x + b = 0, also ŷ = 1, aber y = 0"),
@@ -222,7 +218,7 @@ def _abs_in_place(z):
 sigmoid_ableitung = CustomExercise(
     title="Die Ableitung der Sigmoid-Funktion, numerisch stabil",
     check=_check_sigmoid_derivative,
-    reference=_sigmoid_derivative,
+    reference=from_solution(),
     hints=[
         "Es gilt σ'(z) = σ(z)·(1 - σ(z)). Am Punkt 0 ist σ(0) = 0.5, also σ'(0) = 0.25 – "
         "das ist auch der größte Wert, den σ' annimmt.",

@@ -7,14 +7,9 @@ import numbers
 
 import numpy as np
 
-from dlkurs.exercises import Case, CustomExercise, Falsch, FunctionExercise, ValueExercise, Wrong
-from dlkurs.exercises.compare import short
+from dlkurs.exercises import Case, CustomExercise, Falsch, from_solution, FunctionExercise, short, ValueExercise, Wrong
 
 # ------------------------------------------------------------------ gd_schritt
-
-
-def _gd_step(w, grad, lr):
-    return w - lr * grad
 
 
 def _gd_in_place(w, grad, lr):
@@ -24,7 +19,7 @@ def _gd_in_place(w, grad, lr):
 
 gd_schritt = FunctionExercise(
     title="Ein Schritt des Gradientenabstiegs",
-    reference=_gd_step,
+    reference=from_solution(),
     cases=[
         Case(1.0, 2.0, 0.1).named("Steigung positiv: w muss kleiner werden"),
         Case(-3.0, -6.0, 0.5).named("Steigung negativ: w muss größer werden"),
@@ -132,11 +127,6 @@ ableitung = ValueExercise(
 # ------------------------------------------------------------ momentum_schritt
 
 
-def _momentum_step(w, v, grad, lr, mu=0.9):
-    v_new = mu * v - lr * grad
-    return w + v_new, v_new
-
-
 def _momentum_old_velocity(w, v, grad, lr, mu=0.9):
     return w + v, mu * v - lr * grad
 
@@ -158,7 +148,7 @@ def _momentum_forgotten(w, v, grad, lr, mu=0.9):
 
 momentum_schritt = FunctionExercise(
     title="Ein Schritt mit Momentum (Keras' Regel)",
-    reference=_momentum_step,
+    reference=from_solution(),
     cases=[
         Case(np.array([1.0, -1.0]), np.array([0.0, 0.0]), np.array([2.0, -4.0]), 0.1).named("erster Schritt, v = 0"),
         Case(np.array([1.0, -1.0]), np.array([-0.5, 0.2]), np.array([2.0, -4.0]), 0.1).named("mit Schwung v ≠ 0"),

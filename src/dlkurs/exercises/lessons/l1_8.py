@@ -11,10 +11,19 @@ from typing import Any
 
 import numpy as np
 
-from dlkurs.exercises import CustomExercise, Falsch, ValueExercise, Wrong, call_answer, lazy
-from dlkurs.exercises.compare import short, to_numpy, type_name
-from dlkurs.exercises.placeholder import contains_placeholder
-from dlkurs.exercises.verdict import NotAttempted
+from dlkurs.exercises import (
+    call_answer,
+    contains_placeholder,
+    CustomExercise,
+    Falsch,
+    lazy,
+    NotAttempted,
+    short,
+    to_numpy,
+    type_name,
+    ValueExercise,
+    Wrong,
+)
 
 # -- 1. a first derivative with GradientTape ------------------------------------------------
 

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlkurs.exercises import CustomExercise, Falsch, ThoughtQuestion, ValueExercise, Wrong, call_answer, lazy
-from dlkurs.exercises.compare import short
-from dlkurs.exercises.placeholder import contains_placeholder
-from dlkurs.exercises.verdict import NotAttempted
+from dlkurs.exercises import (
+    call_answer,
+    contains_placeholder,
+    CustomExercise,
+    Falsch,
+    lazy,
+    NotAttempted,
+    short,
+    ThoughtQuestion,
+    ValueExercise,
+    Wrong,
+)
 
 # -- Schritte pro Epoche --------------------------------------------------------------------
 

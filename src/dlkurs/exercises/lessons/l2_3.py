@@ -13,17 +13,21 @@ from collections.abc import Callable
 import numpy as np
 
 from dlkurs.exercises import (
+    call_answer,
     Case,
     CustomExercise,
+    FALSCH,
     Falsch,
+    from_solution,
     FunctionExercise,
+    lazy,
+    NICHT_BEARBEITET,
+    NotAttempted,
+    RICHTIG,
+    short,
     ThoughtQuestion,
     Wrong,
-    call_answer,
-    lazy,
 )
-from dlkurs.exercises.compare import short
-from dlkurs.exercises.verdict import FALSCH, NICHT_BEARBEITET, RICHTIG, NotAttempted
 
 EPS = 1e-7  # Keras' backend.epsilon(), used to clip probabilities
 
@@ -57,15 +61,11 @@ def _diagnosed(cases: FunctionExercise, probe: tuple, variants: list[tuple[Calla
 # -- MSE ------------------------------------------------------------------------------------
 
 
-def _mse(y_true, y_pred):
-    return float(np.mean((np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)) ** 2))
-
-
 _MSE_PROBE = (np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 2.0, 2.0, 2.0]))
 
 _mse_cases = FunctionExercise(
     title="MSE (Testfälle)",
-    reference=_mse,
+    reference=from_solution(),
     cases=[
         Case(*_MSE_PROBE).named("Fehler +1, 0, −1, −2"),
         Case(np.zeros((2, 3)), np.array([[1.0, 2.0, 3.0], [0.0, 0.0, -1.0]])).named(
@@ -118,7 +118,7 @@ def _mse_in_place(y_true, y_pred):
 mse = CustomExercise(
     title="Den MSE in NumPy schreiben",
     check=_diagnosed(_mse_cases, _MSE_PROBE, _MSE_VARIANTS),
-    reference=_mse,
+    reference=from_solution(),
     hints=[
         "Drei Schritte: Differenz `y_true - y_pred`, quadrieren mit `** 2`, Mittelwert mit `np.mean(...)`.",
         "`np.mean` ohne `axis` mittelt über alle Elemente – auch bei 2-D-Arrays kommt eine einzelne Zahl heraus. "
@@ -147,7 +147,7 @@ _BCE_PROBE = (np.array([1.0, 0.0, 1.0, 0.0]), np.array([0.9, 0.2, 0.6, 0.4]))
 
 _bce_cases = FunctionExercise(
     title="Binäre Kreuzentropie (Testfälle)",
-    reference=_bce,
+    reference=from_solution(),
     cases=[
         Case(*_BCE_PROBE).named("vier Beispiele, p zwischen 0 und 1"),
         Case(np.array([1.0, 0.0]), np.array([0.0, 1.0])).named(
@@ -205,7 +205,7 @@ def _bce_tiny_eps(y_true, p):
 binary_crossentropy = CustomExercise(
     title="Die binäre Kreuzentropie in NumPy schreiben – mit Begrenzung",
     check=_diagnosed(_bce_cases, _BCE_PROBE, _BCE_VARIANTS),
-    reference=_bce,
+    reference=from_solution(),
     hints=[
         "Zuerst `p = np.clip(p, 1e-7, 1 - 1e-7)` – das erzeugt ein neues Array und lässt die Eingabe in Ruhe. "
         "Dann `-(y_true * np.log(p) + (1 - y_true) * np.log(1 - p))` und davon `np.mean(...)`.",
@@ -223,10 +223,6 @@ binary_crossentropy = CustomExercise(
 
 
 # -- One-hot --------------------------------------------------------------------------------
-
-
-def _one_hot(labels, anzahl_klassen):
-    return np.eye(anzahl_klassen, dtype="float32")[np.asarray(labels)]
 
 
 def _one_hot_from_max(labels, anzahl_klassen):
@@ -249,7 +245,7 @@ def _one_hot_keras_without_classes():
 
 one_hot = FunctionExercise(
     title="Ganzzahlige Labels in One-hot-Vektoren umwandeln",
-    reference=_one_hot,
+    reference=from_solution(),
     cases=[
         Case(np.array([0, 2, 1, 2]), 3).named("vier Labels, drei Klassen"),
         Case(np.array([1, 0]), 4).named("die höchste Klasse 3 kommt in den Labels nicht vor"),

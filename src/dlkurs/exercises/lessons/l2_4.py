@@ -3,18 +3,18 @@
 import numpy as np
 
 from dlkurs.exercises import (
+    call_answer,
     Case,
+    contains_placeholder,
     CustomExercise,
     Falsch,
+    from_solution,
     FunctionExercise,
-    ModelExercise,
-    Wrong,
-    call_answer,
-    contains_placeholder,
     lazy,
+    ModelExercise,
+    NotAttempted,
+    Wrong,
 )
-from dlkurs.exercises.verdict import NotAttempted
-from dlkurs.kit.text import multi_hot as _multi_hot_reference
 
 # --------------------------------------------------------------------------- multi_hot
 
@@ -74,7 +74,7 @@ def _mh_sortiert_eingabe(sequenzen, dim, dtype="float32"):
 
 multi_hot = FunctionExercise(
     title="Multi-Hot-Kodierung selbst schreiben",
-    reference=_multi_hot_reference,
+    reference=from_solution(),
     check_dtype=True,
     cases=[
         Case([[1, 3], [0, 4]], 5).named("zwei Sequenzen"),
@@ -160,13 +160,9 @@ def _verlauf(val_loss, val_accuracy=None, loss=None):
     return verlauf
 
 
-def _beste_epoche_reference(verlauf):
-    return int(np.argmin(verlauf["val_loss"])) + 1
-
-
 beste_epoche = FunctionExercise(
     title="Die beste Epoche aus dem Trainingsverlauf ablesen",
-    reference=_beste_epoche_reference,
+    reference=from_solution(),
     cases=[
         Case(_verlauf([0.42, 0.33, 0.29, 0.31, 0.36], [0.84, 0.87, 0.89, 0.88, 0.87]))
         .named("kleinster val_loss in Epoche 3; Epochen zählen ab 1"),

@@ -9,16 +9,19 @@ from __future__ import annotations
 import numpy as np
 
 from dlkurs.exercises import (
+    call_answer,
+    compare_values,
+    contains_placeholder,
     CustomExercise,
     Falsch,
-    ModelExercise,
-    Wrong,
-    call_answer,
-    contains_placeholder,
+    from_solution,
     lazy,
+    ModelExercise,
+    NotAttempted,
+    Options,
+    short,
+    Wrong,
 )
-from dlkurs.exercises.compare import Options, compare_values, short
-from dlkurs.exercises.verdict import NotAttempted
 
 # -- 1. normalisation with training statistics only ---------------------------------------
 
@@ -169,7 +172,7 @@ def _pruefe_normalisieren(fn) -> str | None:
 normalisieren = CustomExercise(
     title="Normalisieren mit der Statistik der Trainingsdaten",
     check=_pruefe_normalisieren,
-    reference=_normalisieren,
+    reference=from_solution(),
     hints=[
         "Mittelwert und Standardabweichung **je Spalte** (je Merkmal) bekommst du mit "
         "`train.mean(axis=0)` und `train.std(axis=0)` – beide nur aus `train`.",
@@ -250,7 +253,7 @@ def _pruefe_fold_grenzen(fn) -> str | None:
 fold_grenzen = CustomExercise(
     title="Grenzen des Validierungs-Folds",
     check=_pruefe_fold_grenzen,
-    reference=_fold_grenzen,
+    reference=from_solution(),
     hints=[
         "Jeder Fold hat `n // k` Beispiele (ganzzahlige Division). Fold `i` (ab 0 gezählt) "
         "beginnt nach `i` ganzen Folds.",

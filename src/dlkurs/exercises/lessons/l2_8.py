@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlkurs.exercises import CustomExercise, Falsch, Wrong, call_answer, contains_placeholder, lazy
-from dlkurs.exercises.compare import short
-from dlkurs.exercises.verdict import NotAttempted
+from dlkurs.exercises import (
+    call_answer,
+    clean,
+    contains_placeholder,
+    CustomExercise,
+    Falsch,
+    from_solution,
+    lazy,
+    NotAttempted,
+    short,
+    to_numpy,
+    Wrong,
+)
 
 # -- 1. the best epoch from a history ----------------------------------------------------
 
@@ -25,10 +35,6 @@ _VERLAEUFE = [
     ),
     ({"loss": [0.5, 0.3, 0.25, 0.27], "val_loss": [0.45, 0.35, 0.38, 0.42]}, 2),
 ]
-
-
-def _beste_epoche(verlauf):
-    return int(np.argmin(verlauf["val_loss"])) + 1
 
 
 def _pruefe_beste_epoche(fn) -> str | None:
@@ -79,7 +85,7 @@ def _pruefe_beste_epoche(fn) -> str | None:
 beste_epoche = CustomExercise(
     title="Die beste Epoche aus dem Verlauf ablesen",
     check=_pruefe_beste_epoche,
-    reference=_beste_epoche,
+    reference=from_solution(),
     hints=[
         "`verlauf[\"val_loss\"]` ist die Liste der Validierungsverluste, ein Wert je Epoche. "
         "`np.argmin(...)` liefert die Position des kleinsten Werts.",
@@ -132,7 +138,6 @@ def _beispiele() -> np.ndarray:
 def _pruefe_dropout(modell) -> str | None:
     import keras
 
-    from dlkurs.exercises.compare import clean, to_numpy
 
     if isinstance(modell, keras.callbacks.History):
         raise Falsch("Das ist die Rückgabe von fit() (ein History-Objekt) – übergib das Modell selbst")

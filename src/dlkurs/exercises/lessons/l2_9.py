@@ -16,10 +16,17 @@ from typing import Any
 
 import numpy as np
 
-from dlkurs.exercises import CustomExercise, ModelExercise, ThoughtQuestion, Wrong, lazy
-from dlkurs.exercises.compare import short
-from dlkurs.exercises.placeholder import PlaceholderError, contains_placeholder
-from dlkurs.exercises.verdict import Falsch
+from dlkurs.exercises import (
+    contains_placeholder,
+    CustomExercise,
+    Falsch,
+    lazy,
+    ModelExercise,
+    PlaceholderError,
+    short,
+    ThoughtQuestion,
+    Wrong,
+)
 
 ARTEN = ("setosa", "versicolor", "virginica")
 _N, _N_TEST = 150, 30  # Iris: 150 flowers, test_size=0.2
