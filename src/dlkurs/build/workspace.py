@@ -20,11 +20,14 @@ import nbformat
 from dlkurs.lessons import Lesson, catalog
 from dlkurs.build.notebook import build_notebook
 from dlkurs.build.kernel import write_kernel_spec
+from dlkurs.status import WorkspaceAction
 
 MANIFEST = Path(".dlkurs") / "manifest.json"
 KERNELS = Path(".dlkurs") / "jupyter" / "kernels"
 
-CREATED, UPDATED, UNCHANGED, KEPT, BESIDE = "neu", "aktualisiert", "unverändert", "behalten", "daneben"
+CREATED, UPDATED, UNCHANGED, KEPT, BESIDE = (
+    WorkspaceAction.CREATED, WorkspaceAction.UPDATED, WorkspaceAction.UNCHANGED, WorkspaceAction.KEPT, WorkspaceAction.BESIDE
+)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from dlkurs.cli.data import data_app
 from dlkurs.cli.progress import progress as _progress
+from dlkurs.status import CheckLevel, RunStatus
 
 app = typer.Typer(
     name="dlkurs",
@@ -59,7 +60,7 @@ def doctor(
             table.add_row(escape(c.name), f"[{style[c.status]}]{c.status}[/]", escape(c.value), escape(c.remedy))
         console.print(table)
         if doc.failed(checks):
-            console.print("[bold red]Nicht bereit:[/] Bitte die Zeilen mit 'fehler' anhand der Abhilfe beheben.")
+            console.print(f"[bold red]Nicht bereit:[/] Bitte die Zeilen mit '{CheckLevel.FAIL}' anhand der Abhilfe beheben.")
         else:
             console.print("[bold green]Bereit für den Kurs.[/]")
     raise typer.Exit(1 if doc.failed(checks) else 0)
@@ -159,7 +160,7 @@ def run(
         from dlkurs.cli.runview import print_summary
 
         print_summary(console, runs, out_dir)
-    raise typer.Exit(0 if all(r.ok or r.status == "skipped" for r in runs) else 1)
+    raise typer.Exit(0 if all(r.ok or r.status == RunStatus.SKIPPED for r in runs) else 1)
 
 
 @app.command(help="Richtet deinen Arbeitsordner mit allen Kurs-Notebooks ein und startet JupyterLab.")

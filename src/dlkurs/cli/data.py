@@ -16,6 +16,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dlkurs.status import DataState, ImportOutcome
+
 data_app = typer.Typer(
     help="Kursdaten: Status, Download und das Daten-Paket für den Kursraum (Export/Import).",
     no_args_is_help=True,
@@ -123,12 +125,13 @@ class _PoochBar:
 # --------------------------------------------------------------------------- status
 
 
+#: (cached?, verified?) columns of `dlkurs data status`
 _STATE_DE = {
-    "ok": ("[green]ja[/]", "[green]ja[/]"),
-    "missing": ("nein", "–"),
-    "partial": ("[yellow]teilweise[/]", "–"),
-    "corrupt": ("[red]ja[/]", "[bold red]beschädigt[/]"),
-    "embedded": ("[cyan]eingebettet[/]", "–"),
+    DataState.OK: ("[green]ja[/]", "[green]ja[/]"),
+    DataState.MISSING: ("nein", "–"),
+    DataState.PARTIAL: ("[yellow]teilweise[/]", "–"),
+    DataState.CORRUPT: ("[red]ja[/]", f"[bold red]{DataState.CORRUPT.label}[/]"),
+    DataState.EMBEDDED: ("[cyan]eingebettet[/]", "–"),
 }
 
 
@@ -152,7 +155,7 @@ def status(
                 rows = data_status([d.name for d in chosen] if chosen else None, full=full)
     except (DataError, OSError) as err:
         raise _fail(str(err)) from None
-    corrupt = any(r["state"] == "corrupt" for r in rows)
+    corrupt = any(r["state"] == DataState.CORRUPT for r in rows)
     if as_json:
         print(json.dumps({"data_home": str(home()), "datasets": rows}, indent=2, ensure_ascii=False))
         raise typer.Exit(1 if corrupt else 0)
@@ -160,7 +163,7 @@ def status(
     for column in ("Name", "Inhalt", "Größe", "Vorhanden", "Geprüft", "Quelle"):
         table.add_column(column)
     for row in rows:
-        cached, verified = _STATE_DE[row["state"]]
+        cached, verified = _STATE_DE[DataState(row["state"])]
         source = ", ".join(row["source"]) if row["source"] != ["import"] else "nur Daten-Paket"
         size = human_size(row["size"]) if row["size"] else "–"
         table.add_row(row["name"], escape(row["title"]), size, cached, verified, escape(source))
@@ -169,7 +172,7 @@ def status(
     for row in rows:
         for problem in row["problems"]:
             console.print(f"[red]{row['name']}:[/] {escape(problem)}")
-    missing = [r["name"] for r in rows if r["state"] in ("missing", "partial")]
+    missing = [r["name"] for r in rows if r["state"] in (DataState.MISSING, DataState.PARTIAL)]
     if missing:
         console.print(
             f"Es fehlen: {', '.join(missing)}. Ohne Internet: [bold]dlkurs data import PAKET.zip[/] "
@@ -270,7 +273,8 @@ def import_(
     if not report.results:
         raise _fail(f"In '{source}' wurden keine Kursdaten gefunden "
                     f"({len(report.ignored)} Dateien angesehen, keine erkannt).")
-    style = {"importiert": "green", "vorhanden": "green", "abgelehnt": "bold red", "unvollständig": "yellow"}
+    style = {ImportOutcome.IMPORTED: "green", ImportOutcome.PRESENT: "green", ImportOutcome.REJECTED: "bold red",
+             ImportOutcome.INCOMPLETE: "yellow"}
     table = Table(title=f"Import aus {escape(str(source))}")
     for column in ("Datensatz", "Ergebnis", "Dateien", "Größe", "Hinweis"):
         table.add_column(column)

@@ -9,6 +9,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from dlkurs.status import RunStatus
+
 
 def run_with_progress(lessons, *, console: Console, **kwargs):
     from dlkurs.run.runner import run_lesson
@@ -39,7 +41,7 @@ def run_with_progress(lessons, *, console: Console, **kwargs):
                 progress.update(task, completed=index, total=n)
 
             run = run_lesson(lesson, progress=on_cell, **kwargs)
-            mark = {"passed": "[green]✓[/]", "skipped": "[yellow]–[/]"}.get(run.status, "[red]✗[/]")
+            mark = {RunStatus.PASSED: "[green]✓[/]", RunStatus.SKIPPED: "[yellow]–[/]"}.get(run.status, "[red]✗[/]")
             progress.update(task, description=f"{lesson.title} {mark}")
             progress.advance(overall)
             runs.append(run)
@@ -62,7 +64,7 @@ def print_summary(console: Console, runs, out_dir: Path) -> None:
     for col in ("Lektion", "Titel", "Status", "Sekunden", "Kennzahlen"):
         table.add_column(col)
     for run in runs:
-        color = {"passed": "green", "skipped": "yellow"}.get(run.status, "red")
+        color = {RunStatus.PASSED: "green", RunStatus.SKIPPED: "yellow"}.get(run.status, "red")
         table.add_row(run.lesson, escape(run.title), f"[{color}]{run.status_de}[/]", f"{run.seconds:.1f}", _figures(run))
     console.print(table)
     for run in runs:

@@ -63,6 +63,7 @@ from dlkurs.data.fixtures import ENV_FIXTURES
 from dlkurs.data.registry import DATASETS, KINDS, Dataset, human_size, names
 from dlkurs.data.registry import get as info
 from dlkurs.data.store import CORRUPT, ENV_OFFLINE, MISSING, OK, PARTIAL, DataHome
+from dlkurs.status import CheckLevel, DataEvent, DataState
 
 __all__ = [
     "load", "imdb_sequences", "imdb_word_index", "reuters_word_index", "status", "download",
@@ -178,7 +179,7 @@ def status(datasets: Optional[list[str]] = None, *, full: bool = False) -> list[
             "verification": ds.verification, "license": ds.license,
         }
         if ds.embedded:
-            row.update(cached=True, verified=True, state="embedded", source=["scikit-learn"], problems=[],
+            row.update(cached=True, verified=True, state=DataState.EMBEDDED, source=["scikit-learn"], problems=[],
                        path=None)
         else:
             st = home.check(ds, full=full)
@@ -203,11 +204,11 @@ def download(name: str, *, progress_factory=None) -> str:
     """
     ds = info(name)
     if ds.embedded:
-        return "embedded"
+        return DataState.EMBEDDED
     home = DataHome()
     before = home.check(ds).state
     home.ensure(ds, use_fixtures=False, progress_factory=progress_factory)
-    return "present" if before == OK else "downloaded"
+    return "present" if before == OK else DataEvent.DOWNLOADED
 
 
 def import_data(source, datasets: Optional[list[str]] = None, *, progress=None):
@@ -225,7 +226,7 @@ def export_bundle(target, datasets: Optional[list[str]] = None, *, progress=None
 
 
 def doctor_checks(Check) -> list:
-    """Lines for ``dlkurs doctor``: the data home and what it holds (never "fehler")."""
+    """Lines for ``dlkurs doctor``: the data home and what it holds (never ``CheckLevel.FAIL``)."""
     home = DataHome()
     checks = []
     root = home.root
@@ -238,31 +239,31 @@ def doctor_checks(Check) -> list:
         free = 0
     writable = os.access(existing, os.W_OK)
     if not writable:
-        checks.append(Check("Datenordner", "warnung", f"{root} ist nicht beschreibbar",
+        checks.append(Check("Datenordner", CheckLevel.WARN, f"{root} ist nicht beschreibbar",
                             "Einen beschreibbaren Ordner wählen: Umgebungsvariable DLKURS_DATA setzen.", required=False))
     elif free < 1_000_000_000:
-        checks.append(Check("Datenordner", "warnung", f"{root} ({human_size(free)} frei)",
+        checks.append(Check("Datenordner", CheckLevel.WARN, f"{root} ({human_size(free)} frei)",
                             "Für alle Kursdaten werden ca. 500 MB gebraucht: Platz schaffen oder DLKURS_DATA "
                             "auf ein anderes Laufwerk setzen.", required=False))
     else:
-        checks.append(Check("Datenordner", "ok", f"{root} ({human_size(free)} frei)", required=False))
+        checks.append(Check("Datenordner", CheckLevel.OK, f"{root} ({human_size(free)} frei)", required=False))
     course = [d for d in DATASETS if not d.embedded]
     states = {d.name: home.check(d).state for d in course}
     ok = [n for n, s in states.items() if s == OK]
     corrupt = [n for n, s in states.items() if s == CORRUPT]
     missing = [n for n, s in states.items() if s in (MISSING, PARTIAL)]
     if len(ok) == len(course):
-        checks.append(Check("Kursdaten", "ok", f"alle {len(course)} Datensätze vorhanden und geprüft", required=False))
+        checks.append(Check("Kursdaten", CheckLevel.OK, f"alle {len(course)} Datensätze vorhanden und geprüft", required=False))
     else:
         text = f"{len(ok)} von {len(course)} vorhanden und geprüft"
         checks.append(Check(
-            "Kursdaten", "warnung", text + (f"; es fehlen: {', '.join(missing)}" if missing else ""),
+            "Kursdaten", CheckLevel.WARN, text + (f"; es fehlen: {', '.join(missing)}" if missing else ""),
             "Daten-Paket der Trainerin/des Trainers einspielen: dlkurs data import PAKET.zip – "
             "oder mit Internet: dlkurs data download --all", required=False))
     if corrupt:
-        checks.append(Check("Kursdaten beschädigt", "warnung", ", ".join(corrupt),
+        checks.append(Check("Kursdaten beschädigt", CheckLevel.WARN, ", ".join(corrupt),
                             "Details: dlkurs data status. Erneut importieren oder herunterladen "
                             "(die beschädigte Kopie wird beim nächsten Laden entfernt).", required=False))
-    checks.append(Check("Eingebettete Daten", "info", "iris, digits, wine, breast_cancer, diabetes (scikit-learn) "
+    checks.append(Check("Eingebettete Daten", CheckLevel.INFO, "iris, digits, wine, breast_cancer, diabetes (scikit-learn) "
                         "– immer verfügbar", required=False))
     return checks

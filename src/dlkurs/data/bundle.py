@@ -33,13 +33,16 @@ from typing import IO, Optional
 from dlkurs.data import registry
 from dlkurs.data.errors import DataError, DatasetNotAvailable, VerificationError
 from dlkurs.data.registry import Dataset
-from dlkurs.data.store import OK, DataHome, aggregate_sha256, copy_hashing, verify_file
+from dlkurs.status import ImportOutcome
+from dlkurs.data.store import CORRUPT, OK, DataHome, aggregate_sha256, copy_hashing, verify_file
 
 MANIFEST = "dlkurs-datenpaket.json"
 FORMAT = "dlkurs-datenpaket"
 VERSION = 1
 
-IMPORTED, PRESENT, REJECTED, INCOMPLETE = "importiert", "vorhanden", "abgelehnt", "unvollständig"
+IMPORTED, PRESENT, REJECTED, INCOMPLETE = (
+    ImportOutcome.IMPORTED, ImportOutcome.PRESENT, ImportOutcome.REJECTED, ImportOutcome.INCOMPLETE
+)
 
 
 class Progress:
@@ -368,7 +371,7 @@ def export_bundle(target, names: Optional[list[str]] = None, *, home: Optional[D
         progress.describe(f"prüfe {ds.name}")
         status = home.check(ds, full=ds.tree is not None and ds.tree.source is None)  # exported folders: every file
         if status.state != OK:
-            if status.state == "corrupt":
+            if status.state == CORRUPT:
                 broken.append(f"{ds.name}: " + "; ".join(str(p) for p in status.problems))
             elif names:
                 missing.append(ds.name)

@@ -15,10 +15,12 @@ import os
 import sys
 import time
 
+from dlkurs.status import DataEvent
+
 #: File that receives one JSON line per data event (set by a runner).
 ENV_DATA_LOG = "DLKURS_DATA_LOG"
 
-SUBSTITUTE, FIXTURE, CORRUPT, REPAIRED, DOWNLOADED = "substitute", "fixture", "corrupt", "repaired", "downloaded"
+SUBSTITUTE, FIXTURE, CORRUPT, REPAIRED, DOWNLOADED = tuple(DataEvent)
 
 _EVENTS: list[dict] = []
 

@@ -52,11 +52,12 @@ from typing import IO, Optional
 from dlkurs.data import events
 from dlkurs.data.errors import DataError, DatasetCorrupt, DatasetNotAvailable, VerificationError
 from dlkurs.data.registry import Dataset, Form, Item, Source, human_size
+from dlkurs.status import DataEvent, DataState
 
 #: When "1", never touch the network (classrooms, tests).
 ENV_OFFLINE = "DLKURS_OFFLINE"
 
-OK, MISSING, CORRUPT, PARTIAL = "ok", "missing", "corrupt", "partial"
+OK, MISSING, CORRUPT, PARTIAL = DataState.OK, DataState.MISSING, DataState.CORRUPT, DataState.PARTIAL
 STATE_FILE = ".state.json"
 #: Seconds to wait for a connection; an offline machine fails at once (DNS) or after this.
 CONNECT_TIMEOUT = 5.0
@@ -740,7 +741,7 @@ class DataHome:
 
             found = fixtures.find(ds)
             if found is not None:
-                return found, "fixture"
+                return found, DataEvent.FIXTURE
         try:
             self.download(ds, missing, progress_factory=progress_factory)
         except DatasetNotAvailable as err:

@@ -13,21 +13,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dlkurs.exercises import display
+from dlkurs.status import Verdict as Status
 
-RICHTIG = "richtig"
-FALSCH = "falsch"
-NICHT_BEARBEITET = "noch nicht bearbeitet"
-KEINE_PRUEFUNG = "nichts zu prüfen"
-INTERNER_FEHLER = "interner Fehler"
+RICHTIG = Status.RICHTIG
+FALSCH = Status.FALSCH
+NICHT_BEARBEITET = Status.NICHT_BEARBEITET
+KEINE_PRUEFUNG = Status.KEINE_PRUEFUNG
+INTERNER_FEHLER = Status.INTERNER_FEHLER
 
-STATUSES = (RICHTIG, FALSCH, NICHT_BEARBEITET, KEINE_PRUEFUNG, INTERNER_FEHLER)
+STATUSES = tuple(Status)
 
+#: icon, text colour, background of each verdict's box
 _LOOK = {
-    RICHTIG: ("Richtig", "✓", "#1e7e34", "#e8f5e9"),
-    FALSCH: ("Falsch", "✗", "#c62828", "#fdecea"),
-    NICHT_BEARBEITET: ("Noch nicht bearbeitet", "✎", "#5f6368", "#f1f3f4"),
-    KEINE_PRUEFUNG: ("Nichts zu prüfen", "ℹ", "#1a73e8", "#e8f0fe"),
-    INTERNER_FEHLER: ("Interner Fehler im Prüfer", "⚠", "#b06000", "#fef7e0"),
+    RICHTIG: ("✓", "#1e7e34", "#e8f5e9"),
+    FALSCH: ("✗", "#c62828", "#fdecea"),
+    NICHT_BEARBEITET: ("✎", "#5f6368", "#f1f3f4"),
+    KEINE_PRUEFUNG: ("ℹ", "#1a73e8", "#e8f0fe"),
+    INTERNER_FEHLER: ("⚠", "#b06000", "#fef7e0"),
 }
 
 
@@ -78,17 +80,21 @@ class Verdict:
 
     @property
     def title(self) -> str:
-        return _LOOK.get(self.status, (self.status,))[0]
+        try:
+            return Status(self.status).label
+        except ValueError:
+            return str(self.status)
 
     def text(self) -> str:
         """The verdict as one plain-text line (what a terminal shows)."""
-        icon = _LOOK.get(self.status, ("", "•"))[1]
+        icon = _LOOK.get(self.status, ("•",))[0]
         if self.message.startswith(self.title):  # "Interner Fehler im Prüfer (…)": no repetition
             return f"{icon} {self.message}"
         return f"{icon} {self.title}" + (f": {self.message}" if self.message else "")
 
     def html(self) -> str:
-        title, icon, color, background = _LOOK.get(self.status, (self.status, "•", "#333", "#fff"))
+        title = self.title
+        icon, color, background = _LOOK.get(self.status, ("•", "#333", "#fff"))
         message = self.message
         if message.startswith(title):
             message = message[len(title):].lstrip(" :")

@@ -17,7 +17,9 @@ import sys
 from dataclasses import asdict, dataclass
 from importlib import metadata
 
-OK, WARN, FAIL, INFO = "ok", "warnung", "fehler", "info"
+from dlkurs.status import CheckLevel
+
+OK, WARN, FAIL, INFO = CheckLevel.OK, CheckLevel.WARN, CheckLevel.FAIL, CheckLevel.INFO
 
 #: Distributions the course needs, with the name pip installs them by.
 REQUIRED = [

@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from dlkurs import settings
+from dlkurs.status import DataEvent, RunStatus
 
-PASSED, FAILED, TIMEOUT, SKIPPED = "passed", "failed", "timeout", "skipped"
-STATUS_DE = {PASSED: "bestanden", FAILED: "fehlgeschlagen", TIMEOUT: "Zeit überschritten", SKIPPED: "übersprungen"}
+PASSED, FAILED, TIMEOUT, SKIPPED = RunStatus.PASSED, RunStatus.FAILED, RunStatus.TIMEOUT, RunStatus.SKIPPED
 BACKENDS = ("tensorflow", "jax")
 
 
@@ -58,11 +58,11 @@ class LessonRun:
     @property
     def stand_ins(self) -> list[str]:
         """Datasets this run used substitute or fixture data for (its figures are no course figures)."""
-        return sorted({n["dataset"] for n in self.data_notes if n.get("event") in ("substitute", "fixture")})
+        return sorted({n["dataset"] for n in self.data_notes if n.get("event") in (DataEvent.SUBSTITUTE, DataEvent.FIXTURE)})
 
     @property
     def status_de(self) -> str:
-        return STATUS_DE[self.status]
+        return RunStatus(self.status).label
 
     def to_json(self) -> dict:
         return asdict(self)

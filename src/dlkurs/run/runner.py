@@ -23,12 +23,12 @@ from dlkurs.data.events import ENV_DATA_LOG
 from dlkurs.lessons import Lesson
 from dlkurs.build.notebook import KERNEL_NAME, build_notebook
 from dlkurs.build.kernel import write_kernel_spec
+from dlkurs.status import DataEvent
 from dlkurs.run.results import (  # noqa: F401  (re-exported)
     BACKENDS,
     FAILED,
     PASSED,
     SKIPPED,
-    STATUS_DE,
     TIMEOUT,
     CellError,
     LessonRun,
@@ -73,7 +73,7 @@ def _read_data_notes(log: Path) -> list[dict]:
         for line in log.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 entry = json.loads(line)
-                if entry.get("event") != "downloaded":
+                if entry.get("event") != DataEvent.DOWNLOADED:
                     notes.append({k: entry[k] for k in ("event", "dataset", "message") if k in entry})
     return notes
 
