@@ -5,7 +5,8 @@ matplotlib.use("Agg")
 import numpy as np
 import pytest
 
-from dlkurs.kit.neurons import LOGIC_INPUTS, plot_decision_regions, truth_table
+from dlkurs.kit.neurons import LOGIC_INPUTS, truth_table
+from dlkurs.kit.regions import plot_decision_regions
 from dlkurs.scratch import McCullochPitts
 
 

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 import dlkurs.kit.tensors as tensors
-from dlkurs.kit.tensors import broadcast_table, describe, show_grids, time_call
+from dlkurs.kit.tensors import broadcast_table, describe, show_grids
+from dlkurs.kit.timing import time_call
 
 
 def test_docstring_examples_hold():

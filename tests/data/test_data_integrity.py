@@ -29,6 +29,7 @@ def web(monkeypatch):
     """A fake internet for pooch: ``web.served[url] = bytes | Exception | callable(output_file)``."""
     import pooch
     import requests
+    import urllib3
 
     class Web:
         served: dict = {}
@@ -45,8 +46,11 @@ def web(monkeypatch):
             web.calls.append(url)
             payload = web.served.get(url)
             if payload is None:
-                raise requests.exceptions.ConnectionError(
-                    f"HTTPSConnectionPool: Failed to resolve '{url.split('/')[2]}' ([Errno -2] Name or service not known)")
+                # what requests raises when DNS fails: the reason is typed, not only text
+                host = url.split("/")[2]
+                gai = socket.gaierror(-2, "Name or service not known")
+                reason = urllib3.exceptions.NameResolutionError(host, None, gai)
+                raise requests.exceptions.ConnectionError(urllib3.exceptions.MaxRetryError(None, url, reason=reason))
             if isinstance(payload, Exception):
                 raise payload
             if callable(payload):

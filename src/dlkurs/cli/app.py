@@ -10,30 +10,15 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dlkurs.cli.common import console, err_console, fail, typer_app
 from dlkurs.cli.data import data_app
 from dlkurs.cli.progress import progress as _progress
 from dlkurs.status import CheckLevel, RunStatus
 
-app = typer.Typer(
-    name="dlkurs",
-    help="Deep Learning mit Python & Keras – der Kurs als Software.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-)
-console = Console()
-err_console = Console(stderr=True)
-
-
-def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print a German error (no traceback) and return the Exit to raise."""
-    err_console.print(f"[bold red]Fehler:[/] {escape(message)}")
-    return typer.Exit(code)
+app = typer_app("Deep Learning mit Python & Keras – der Kurs als Software.", name="dlkurs")
 
 
 @app.command(help="Prüft, ob dieser Rechner bereit für den Kurs ist (Versionen, Backend, GPU, Speicher, Daten).")

@@ -16,17 +16,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dlkurs.cli.common import console, fail, typer_app
 from dlkurs.status import DataState, ImportOutcome
 
-data_app = typer.Typer(
-    help="Kursdaten: Status, Download und das Daten-Paket für den Kursraum (Export/Import).",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-)
-console = Console()
-err_console = Console(stderr=True)
+data_app = typer_app("Kursdaten: Status, Download und das Daten-Paket für den Kursraum (Export/Import).")
 
 DataHomeOption = Annotated[
     Optional[Path],
@@ -38,11 +31,6 @@ DataHomeOption = Annotated[
 def _use_data_home(data_home: Optional[Path]) -> None:
     if data_home is not None:
         os.environ["DLKURS_DATA"] = str(data_home.expanduser().resolve())
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[bold red]Fehler:[/] {escape(message)}")
-    return typer.Exit(code)
 
 
 @data_app.callback()
@@ -58,11 +46,11 @@ def _datasets(names: Optional[list[str]], all_: bool, *, allow_empty: bool = Fal
     if not names:
         if allow_empty:
             return None
-        raise _fail("Keine Datensätze gewählt: Namen angeben (z. B. 'mnist imdb') oder --all.", 2)
+        raise fail("Keine Datensätze gewählt: Namen angeben (z. B. 'mnist imdb') oder --all.", 2)
     try:
         return [info(n) for n in names]
     except UnknownDataset as err:
-        raise _fail(str(err), 2) from None
+        raise fail(str(err), 2) from None
 
 
 def _byte_progress(console_: Console):
@@ -154,7 +142,7 @@ def status(
             with console.status("Prüfe die Kursdaten …"):
                 rows = data_status([d.name for d in chosen] if chosen else None, full=full)
     except (DataError, OSError) as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     corrupt = any(r["state"] == DataState.CORRUPT for r in rows)
     if as_json:
         print(json.dumps({"data_home": str(home()), "datasets": rows}, indent=2, ensure_ascii=False))
@@ -223,7 +211,7 @@ def download(
         for old in bars:
             old.hide_if_unfinished()
     if failed:
-        raise _fail(f"Nicht verfügbar: {', '.join(failed)}.")
+        raise fail(f"Nicht verfügbar: {', '.join(failed)}.")
 
 
 # --------------------------------------------------------------------------- bundle
@@ -245,7 +233,7 @@ def export(
             report = export_bundle(bundle, [d.name for d in chosen] if chosen else None,
                                    progress=_RichBundleProgress(progress, "Prüfe"))
     except (DataError, OSError) as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     console.print(f"[green]Daten-Paket geschrieben:[/] [bold]{escape(str(report.path))}[/] "
                   f"({len(report.datasets)} Datensätze, {report.files} Dateien, {human_size(report.bytes)})")
     console.print(f"Enthält: {', '.join(report.datasets)}")
@@ -269,9 +257,9 @@ def import_(
             report = import_data(source, [d.name for d in chosen] if chosen else None,
                                  progress=_RichBundleProgress(progress, "Importiere"))
     except (DataError, OSError) as err:
-        raise _fail(str(err)) from None
+        raise fail(str(err)) from None
     if not report.results:
-        raise _fail(f"In '{source}' wurden keine Kursdaten gefunden "
+        raise fail(f"In '{source}' wurden keine Kursdaten gefunden "
                     f"({len(report.ignored)} Dateien angesehen, keine erkannt).")
     style = {ImportOutcome.IMPORTED: "green", ImportOutcome.PRESENT: "green", ImportOutcome.REJECTED: "bold red",
              ImportOutcome.INCOMPLETE: "yellow"}
@@ -287,4 +275,4 @@ def import_(
         console.print(f"Nicht benötigt (übersprungen): {len(report.ignored)} Datei(en): {escape(shown)}")
     console.print(f"Datenordner: [bold]{escape(str(home()))}[/]")
     if not report.ok:
-        raise _fail("Mindestens eine Datei hat die Prüfung nicht bestanden und wurde nicht übernommen.")
+        raise fail("Mindestens eine Datei hat die Prüfung nicht bestanden und wurde nicht übernommen.")

@@ -19,7 +19,6 @@ the data home. Unrecognised files are listed and left alone.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -28,13 +27,15 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Optional
+from typing import Optional
 
 from dlkurs.data import registry
 from dlkurs.data.errors import DataError, DatasetNotAvailable, VerificationError
 from dlkurs.data.registry import Dataset
 from dlkurs.status import ImportOutcome
-from dlkurs.data.store import CORRUPT, OK, DataHome, aggregate_sha256, copy_hashing, verify_file
+from dlkurs.data.hashing import aggregate_sha256, copy_hashing, sha256_stream
+from dlkurs.data.store import CORRUPT, OK, DataHome
+from dlkurs.data.verify import verify_file
 
 MANIFEST = "dlkurs-datenpaket.json"
 FORMAT = "dlkurs-datenpaket"
@@ -225,15 +226,8 @@ def _same_as_cached(cand: Candidate, record: Optional[dict], manifest: dict) -> 
     expected = manifest.get(cand.rel, {}).get("sha256")
     if expected is None:
         with cand.open() as fh:
-            expected = _sha256_stream(fh)
+            expected = sha256_stream(fh)
     return expected == record.get("sha256")
-
-
-def _sha256_stream(fh: IO[bytes]) -> str:
-    digest = hashlib.sha256()
-    while chunk := fh.read(1 << 20):
-        digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _import_dataset(ds: Dataset, items, prefix, tree_files, manifest: dict, home: DataHome,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dlkurs.data.errors import VerificationError
+from dlkurs.data.hashing import hash_stream
 
 
 def _fail(path: Path, what: str, expected: object, actual: object) -> VerificationError:
@@ -73,19 +74,15 @@ class GunzipSha256:
         import gzip
         import zlib
 
-        digest = hashlib.sha256()
-        total = 0
         try:
             with gzip.open(path, "rb") as fh:
-                while chunk := fh.read(1 << 20):
-                    digest.update(chunk)
-                    total += len(chunk)
+                digest = hash_stream(fh)
         except (OSError, EOFError, zlib.error) as err:
             raise _fail(path, "lesbare gzip-Datei", "gültige Datei", f"{type(err).__name__}: {err}") from None
-        if total != self.size:
-            raise _fail(path, "entpackte Größe", f"{self.size} Bytes", f"{total} Bytes")
-        if digest.hexdigest() != self.sha256:
-            raise _fail(path, "SHA-256 des entpackten Inhalts", self.sha256, digest.hexdigest())
+        if digest["size"] != self.size:
+            raise _fail(path, "entpackte Größe", f"{self.size} Bytes", f"{digest['size']} Bytes")
+        if digest["sha256"] != self.sha256:
+            raise _fail(path, "SHA-256 des entpackten Inhalts", self.sha256, digest["sha256"])
 
 
 @dataclass(frozen=True)

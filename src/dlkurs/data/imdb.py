@@ -30,11 +30,12 @@ the archive and word index it came from, and verified on every use.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
 from pathlib import Path
+
+from dlkurs.data.hashing import sha256_file
 
 FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n'
 # Filters become spaces; only A-Z are lowered: the index was built from Python 2 byte
@@ -80,14 +81,6 @@ def build_ranks(tree: Path, word_index: dict[str, int]) -> dict:
     }
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def cached_ranks(tree: Path, word_index_path: Path, cache_dir: Path | None, signature: dict) -> dict:
     """:func:`build_ranks`, cached under ``cache_dir`` when given (verified by sha256 and source hashes)."""
     import numpy as np
@@ -97,7 +90,7 @@ def cached_ranks(tree: Path, word_index_path: Path, cache_dir: Path | None, sign
         npz, meta = cache_dir / "imdb_ranks.npz", cache_dir / "imdb_ranks.json"
         try:
             info = json.loads(meta.read_text(encoding="utf-8"))
-            if info.get("signature") == signature and _sha256(npz) == info.get("sha256"):
+            if info.get("signature") == signature and sha256_file(npz) == info.get("sha256"):
                 with np.load(npz, allow_pickle=False) as f:
                     return {k: f[k] for k in f.files}
         except (OSError, ValueError):
@@ -110,7 +103,7 @@ def cached_ranks(tree: Path, word_index_path: Path, cache_dir: Path | None, sign
             fd, tmp = tempfile.mkstemp(suffix=".npz", dir=cache_dir)
             with os.fdopen(fd, "wb") as fh:
                 np.savez(fh, **data)
-            digest = _sha256(Path(tmp))
+            digest = sha256_file(Path(tmp))
             os.chmod(tmp, 0o644)
             os.replace(tmp, npz)
             meta.write_text(json.dumps({"sha256": digest, "signature": signature}), encoding="utf-8")
@@ -121,8 +114,10 @@ def cached_ranks(tree: Path, word_index_path: Path, cache_dir: Path | None, sign
 
 def keras_process(data: dict, *, num_words=None, skip_top=0, maxlen=None, seed=113, start_char=1, oov_char=2,
                   index_from=3) -> tuple:
-    """``keras.datasets.imdb.load_data``'s processing on word ranks, vectorised."""
+    """``keras.datasets.imdb.load_data``'s shuffle, split and processing on the cached word ranks."""
     import numpy as np
+
+    from dlkurs.data.sequences import keras_postprocess
 
     offsets, ranks = data["offsets"], data["ranks"]
     lengths = np.diff(offsets)
@@ -136,41 +131,13 @@ def keras_process(data: dict, *, num_words=None, skip_top=0, maxlen=None, seed=1
     rng.shuffle(perm)
     test = test[perm]
 
-    extra = 1 if start_char is not None else 0
-    if maxlen:  # Keras keeps sequences shorter than maxlen, train and test separately
-        train = train[lengths[train] + extra < maxlen]
-        test = test[lengths[test] + extra < maxlen]
-        if len(train) == 0 or len(test) == 0:
-            raise ValueError(f"Nach dem Filter maxlen={maxlen} bleibt keine Sequenz übrig. maxlen erhöhen.")
     order = np.concatenate([train, test])
-    lens = lengths[order]
-    total = int(lens.sum())
-    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    gather = np.repeat(offsets[order] - starts, lens) + np.arange(total)
-    words = ranks[gather].astype(np.int64) + index_from
-    out_lens = lens + extra
-    out = np.empty(int(out_lens.sum()), dtype=np.int64)
-    out_offsets = np.concatenate([[0], np.cumsum(out_lens)])
-    if extra:
-        is_start = np.zeros(len(out), dtype=bool)
-        is_start[out_offsets[:-1]] = True
-        out[is_start] = start_char
-        out[~is_start] = words
-    else:
-        out[:] = words
-    limit = num_words or (int(out.max()) if len(out) else 0)
-    inside = (out >= skip_top) & (out < limit)
-    if oov_char is not None:
-        out = np.where(inside, out, oov_char)
-    else:
-        seq_id = np.repeat(np.arange(len(order)), out_lens)
-        out = out[inside]
-        out_lens = np.bincount(seq_id[inside], minlength=len(order))
-        out_offsets = np.concatenate([[0], np.cumsum(out_lens)])
-    out = out.astype(np.int32)
-    sequences = np.empty(len(order), dtype=object)
-    for i in range(len(order)):
-        sequences[i] = out[out_offsets[i]:out_offsets[i + 1]]
+    sequences, kept = keras_postprocess(ranks, offsets[order], lengths[order], num_words=num_words,
+                                        skip_top=skip_top, maxlen=maxlen, start_char=start_char,
+                                        oov_char=oov_char, index_from=index_from)
+    cut = int(kept[: len(train)].sum())
+    if maxlen and (cut == 0 or cut == len(sequences)):  # Keras filters train and test separately
+        raise ValueError(f"Nach dem Filter maxlen={maxlen} bleibt keine Sequenz übrig. maxlen erhöhen.")
+    order = order[kept]
     labels = data["labels"][order]
-    cut = len(train)
     return (sequences[:cut], labels[:cut]), (sequences[cut:], labels[cut:])

@@ -61,16 +61,6 @@ def load_npz_objects(path: Path) -> dict:
     return arrays
 
 
-def as_sequences(seqs) -> "object":
-    """A 1-D object array whose elements are int32 arrays (also when all have one length)."""
-    import numpy as np
-
-    out = np.empty(len(seqs), dtype=object)
-    for i, seq in enumerate(seqs):
-        out[i] = np.asarray(seq, dtype=np.int32)
-    return out
-
-
 # --------------------------------------------------------------------------- arrays
 
 
@@ -167,28 +157,6 @@ def cifar10(paths: dict) -> tuple:
 # --------------------------------------------------------------------------- sequences
 
 
-def keras_sequences(xs, labels, *, num_words=None, skip_top=0, maxlen=None, start_char=1, oov_char=2,
-                    index_from=3):
-    """Keras' post-processing of word-rank sequences (start char, offset, vocabulary cut)."""
-    import numpy as np
-
-    out, kept = [], []
-    for seq, label in zip(xs, labels):
-        seq = np.asarray(seq, dtype=np.int64) + index_from if index_from else np.asarray(seq, dtype=np.int64)
-        if start_char is not None:
-            seq = np.concatenate([[start_char], seq])
-        if maxlen and len(seq) >= maxlen:
-            continue
-        out.append(seq)
-        kept.append(label)
-    limit = num_words or max((int(s.max()) for s in out if len(s)), default=0)
-    result = []
-    for seq in out:
-        inside = (seq >= skip_top) & (seq < limit)
-        result.append(np.where(inside, seq, oov_char) if oov_char is not None else seq[inside])
-    return as_sequences(result), np.asarray(kept)
-
-
 def reuters(paths: dict, *, num_words=None, skip_top=0, maxlen=None, test_split=0.2, seed=113,
             start_char=1, oov_char=2, index_from=3) -> tuple:
     """Like ``keras.datasets.reuters.load_data``; each sequence is an int32 array."""
@@ -199,8 +167,14 @@ def reuters(paths: dict, *, num_words=None, skip_top=0, maxlen=None, test_split=
     indices = np.arange(len(xs))
     np.random.RandomState(seed).shuffle(indices)
     xs, labels = xs[indices], labels[indices]
-    xs, labels = keras_sequences(xs, labels, num_words=num_words, skip_top=skip_top, maxlen=maxlen,
+    from dlkurs.data.sequences import keras_postprocess
+
+    lengths = np.array([len(x) for x in xs], dtype=np.int64)
+    ranks = np.concatenate([np.asarray(x, dtype=np.int64) for x in xs]) if len(xs) else np.zeros(0, np.int64)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    xs, kept = keras_postprocess(ranks, starts, lengths, num_words=num_words, skip_top=skip_top, maxlen=maxlen,
                                  start_char=start_char, oov_char=oov_char, index_from=index_from)
+    labels = np.asarray(labels)[kept]
     cut = int(len(xs) * (1 - test_split))
     return (xs[:cut], labels[:cut]), (xs[cut:], labels[cut:])
 

@@ -36,22 +36,22 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
-import hashlib
 import json
 import os
-import re
 import shutil
 import tarfile
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Optional
+from typing import Optional
 
 from dlkurs.data import events
 from dlkurs.data.errors import DataError, DatasetCorrupt, DatasetNotAvailable, VerificationError
+from dlkurs.data.hashing import Progress, aggregate_sha256, copy_hashing, hash_file, matching_hash  # noqa: F401 (re-exported)
 from dlkurs.data.registry import Dataset, Form, Item, Source, human_size
+from dlkurs.data.verify import HASH_LABEL, fingerprint, verify_file  # noqa: F401 (re-exported)
 from dlkurs.status import DataEvent, DataState
 
 #: When "1", never touch the network (classrooms, tests).
@@ -66,120 +66,6 @@ LOCK_TIMEOUT = 900.0
 #: Files an operating system or Jupyter drops into folders; ignored inside trees.
 _IGNORED = ("Thumbs.db", "desktop.ini")
 
-Progress = Optional[Callable[[int], None]]
-
-
-# --------------------------------------------------------------------------- hashing
-
-
-def hash_file(path: Path, progress: Progress = None, *, md5: bool = False) -> dict:
-    """``{"sha256", "size"}`` (and ``"md5"`` if asked) of a file, read once."""
-    sha, size = hashlib.sha256(), 0
-    m5 = hashlib.md5(usedforsecurity=False) if md5 else None
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            sha.update(chunk)
-            if m5 is not None:
-                m5.update(chunk)
-            size += len(chunk)
-            if progress:
-                progress(len(chunk))
-    digest = {"sha256": sha.hexdigest(), "size": size}
-    if m5 is not None:
-        digest["md5"] = m5.hexdigest()
-    return digest
-
-
-def copy_hashing(src: IO[bytes], dst: Path, progress: Progress = None, *, sync: bool = False) -> dict:
-    """Copy a stream into a new file and hash it (sha256 and md5) on the way."""
-    sha, m5, size = hashlib.sha256(), hashlib.md5(usedforsecurity=False), 0
-    with open(dst, "wb") as out:
-        while chunk := src.read(1 << 20):
-            out.write(chunk)
-            sha.update(chunk)
-            m5.update(chunk)
-            size += len(chunk)
-            if progress:
-                progress(len(chunk))
-        if sync:
-            out.flush()
-            os.fsync(out.fileno())
-    return {"sha256": sha.hexdigest(), "md5": m5.hexdigest(), "size": size}
-
-
-def matching_hash(hashes: tuple[str, ...], digest: dict) -> Optional[str]:
-    """The algorithm of the first hash in ``hashes`` that ``digest`` matches, or None."""
-    for spec in hashes:
-        algorithm, _, value = spec.partition(":")
-        if digest.get(algorithm) == value.lower():
-            return algorithm
-    return None
-
-
-def aggregate_sha256(records: dict[str, str]) -> str:
-    """``find DIR -type f | LC_ALL=C sort | xargs sha256sum | sha256sum`` of {relpath: sha256}."""
-    lines = "".join(f"{records[rel]}  {rel}\n" for rel in sorted(records, key=lambda r: r.encode("utf-8")))
-    return hashlib.sha256(lines.encode("utf-8")).hexdigest()
-
-
-_LABEL = {"sha256": "SHA-256", "md5": "MD5"}
-
-
-def _fingerprint(st: os.stat_result) -> list[int]:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
-def verify_file(item: Item, form: Form, path: Path, record: Optional[dict] = None,
-                digest: Optional[dict] = None) -> tuple[str, dict]:
-    """Check one file of ``item``; return ``(how, digest)`` or raise VerificationError.
-
-    ``how`` is the algorithm that matched (``"sha256"``/``"md5"``), ``"recorded"``
-    (same bytes as when it was verified by content) or ``"content"``.
-    """
-    digest = digest or hash_file(path)
-    algorithm = matching_hash(form.hashes, digest)
-    if algorithm is None and "md5" not in digest and any(h.startswith("md5:") for h in form.hashes):
-        digest = hash_file(path, md5=True)  # md5 only where the registry knows no sha256
-        algorithm = matching_hash(form.hashes, digest)
-    if algorithm:
-        return algorithm, digest
-    sizes = f"{digest['size']} Bytes"
-    if record is not None and record.get("how") not in ("sha256", "md5"):
-        # verified by content once: from then on exactly these bytes
-        if record.get("sha256") == digest["sha256"]:
-            return record.get("how", "recorded"), digest
-        if record.get("size") not in (None, digest["size"]):
-            sizes += f", erwartet {record['size']} Bytes"
-        raise VerificationError(
-            f"'{form.filename}' wurde verändert, seit die Datei geprüft wurde: "
-            f"SHA-256 erwartet {record.get('sha256')}, erhalten {digest['sha256']} ({sizes}).",
-            path=str(path), expected=str(record.get("sha256")), actual=digest["sha256"],
-        )
-    if item.content is not None:
-        try:
-            item.content.check(path)
-        except VerificationError as err:
-            if not form.hashes:  # no published hash: the content check is all there is
-                raise VerificationError(
-                    f"'{form.filename}' besteht die Prüfung nicht (sha256:{digest['sha256']}): {err}",
-                    path=str(path), expected=err.expected, actual=err.actual) from None
-            raise VerificationError(
-                f"'{form.filename}' ist weder die erwartete Datei (erwartet {', '.join(form.hashes)}, erhalten "
-                f"sha256:{digest['sha256']}) noch hat sie den erwarteten Inhalt: {err}",
-                path=str(path), expected=err.expected, actual=err.actual,
-            ) from None
-        return "content", digest
-    algorithm, _, expected = (form.hashes[0] if form.hashes else "sha256:–").partition(":")
-    if algorithm == "md5" and "md5" not in digest:
-        digest = hash_file(path, md5=True)
-    actual = digest.get(algorithm, digest["sha256"])
-    if form.size and form.size != digest["size"]:
-        sizes += f", erwartet {form.size} Bytes"
-    raise VerificationError(
-        f"'{form.filename}' ist nicht die erwartete Datei: {_LABEL.get(algorithm, algorithm)} erwartet {expected}, "
-        f"erhalten {actual} ({sizes}).",
-        path=str(path), expected=expected, actual=actual,
-    )
 
 
 # --------------------------------------------------------------------------- status
@@ -473,7 +359,7 @@ class DataHome:
             expected = files[rel]
             if st is None:
                 return TreeStatus(CORRUPT, path, VerificationError(f"'{rel}' ist keine normale Datei.", path=rel))
-            key = _fingerprint(st)
+            key = fingerprint(st)
             if not full and key == expected[1:]:
                 continue
             digest = hash_file(path.parent / rel)
@@ -498,7 +384,7 @@ class DataHome:
             if st is None:
                 return TreeStatus(CORRUPT, path, VerificationError(f"'{rel}' ist keine normale Datei.", path=rel))
             hashes[rel] = hash_file(path.parent / rel)["sha256"]
-            keys[rel] = _fingerprint(st)
+            keys[rel] = fingerprint(st)
         actual = aggregate_sha256(hashes)
         if actual != tree.aggregate_sha256:
             return TreeStatus(CORRUPT, path, _aggregate_error(tree, actual, len(hashes)), len(hashes))
@@ -571,7 +457,7 @@ class DataHome:
         os.rename(staged, target)
         files = {}
         for rel, sha in hashes.items():
-            files[rel] = [sha, *_fingerprint(os.stat(folder / rel))]
+            files[rel] = [sha, *fingerprint(os.stat(folder / rel))]
         state["tree"] = {"dirname": ds.tree.dirname, "source": source, "source_sha256": source_sha256,
                          "aggregate_sha256": aggregate_sha256(hashes) if source is None else None,
                          "files": files}
@@ -664,20 +550,19 @@ class DataHome:
 
         pooch.get_logger().setLevel("WARNING")
         fname = source.filename or form.filename
-        known = source.hash if source.member else (form.hashes[0] if form.hashes else None)
         with self.staging(ds) as tmp:
             bar = progress_factory(f"{ds.name}: {fname}", form.size) if progress_factory else False
             downloader = pooch.HTTPDownloader(progressbar=bar, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
             try:
-                path = Path(pooch.retrieve(source.url, known_hash=known, fname=fname, path=tmp,
+                # pooch only fetches; each file is verified once, here, by its registry entry
+                path = Path(pooch.retrieve(source.url, known_hash=None, fname=fname, path=tmp,
                                            downloader=downloader))
             except requests.exceptions.RequestException as err:
                 raise _NetworkError(_network_reason(err)) from None
             except OSError as err:
                 raise _NetworkError(str(err)) from None
-            except ValueError as err:
-                raise _pooch_hash_error(fname, known, err) from None
             if source.member:
+                _verify_archive(fname, path, source.hash)
                 with tarfile.open(path, "r:*") as archive:
                     try:
                         fh = archive.extractfile(source.member)
@@ -768,25 +653,43 @@ class _NetworkError(Exception):
 
 
 def _network_reason(err: Exception) -> str:
-    text = str(err)
-    if "NameResolution" in text or "Name or service not known" in text or "getaddrinfo" in text:
-        return "Name nicht auflösbar – offline?"
-    if "timed out" in text.lower() or "Timeout" in type(err).__name__:
+    """A German reason for a failed request, from the exception types (not their text)."""
+    import socket
+
+    import requests
+    import urllib3
+
+    if isinstance(err, requests.exceptions.Timeout):
         return f"Zeitüberschreitung nach {CONNECT_TIMEOUT:.0f} s"
-    match = re.search(r"(\d{3}) (Client|Server) Error", text)
-    if match:
-        return f"HTTP-Fehler {match.group(1)}"
+    if isinstance(err, requests.exceptions.HTTPError) and err.response is not None:
+        return f"HTTP-Fehler {err.response.status_code}"
+    seen, stack = set(), [err]
+    while stack:  # the cause chain and urllib3's `reason`: where did the connection fail?
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, (socket.gaierror, urllib3.exceptions.NameResolutionError)):
+            return "Name nicht auflösbar – offline?"
+        stack += [getattr(current, "reason", None), current.__cause__, current.__context__]
+        stack += [arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException)]
+    if isinstance(err, requests.exceptions.ConnectionError):
+        return "keine Verbindung"
     return type(err).__name__
 
 
-def _pooch_hash_error(fname: str, known: Optional[str], err: ValueError) -> VerificationError:
-    found = re.findall(r"\b[0-9a-f]{32,64}\b", str(err))
-    expected = (known or "").partition(":")[2]
-    actual = next((h for h in found if h != expected), "?")
-    algorithm = _LABEL.get((known or "sha256").partition(":")[0], "SHA-256")
-    return VerificationError(
-        f"Der Download '{fname}' ist nicht die erwartete Datei: {algorithm} erwartet {expected}, erhalten {actual}. "
-        "Die Datei wurde verworfen.", expected=expected, actual=actual)
+def _verify_archive(fname: str, path: Path, known: Optional[str]) -> None:
+    """The downloaded archive a member is taken from is the published one (when a hash is published)."""
+    if not known:
+        return
+    algorithm, _, expected = known.partition(":")
+    digest = hash_file(path, md5=algorithm == "md5")
+    if matching_hash((known,), digest) is None:
+        actual = digest.get(algorithm, digest["sha256"])
+        raise VerificationError(
+            f"Der Download '{fname}' ist nicht die erwartete Datei: {HASH_LABEL.get(algorithm, algorithm)} erwartet "
+            f"{expected}, erhalten {actual}. Die Datei wurde verworfen.",
+            path=str(path), expected=expected, actual=actual)
 
 
 def _aggregate_error(tree, actual: str, count: int) -> VerificationError:

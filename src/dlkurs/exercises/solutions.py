@@ -32,8 +32,9 @@ from dlkurs.exercises import markers
 class from_solution:  # noqa: N801 - used like a function in declarations
     """Reference = the function ``name`` (default: the exercise's name) from the lesson's solution."""
 
-    def __init__(self, name: str | None = None, *, setup: str = "import numpy as np") -> None:
+    def __init__(self, name: str | None = None, *, lesson: str | None = None, setup: str = "import numpy as np") -> None:
         self.name = name
+        self.lesson = lesson  # for a helper exercise that is not bound to its lesson (a private `_name`)
         self.setup = setup
 
     def __repr__(self) -> str:
@@ -41,6 +42,7 @@ class from_solution:  # noqa: N801 - used like a function in declarations
 
     def build(self, lesson_id: str | None, exercise_name: str | None) -> Any:
         name = self.name or exercise_name
+        lesson_id = self.lesson or lesson_id
         lesson = catalog.find(lesson_id) if lesson_id else None
         if lesson is None or not name:
             raise LookupError(f"from_solution(): the exercise is not bound to a catalog lesson ({lesson_id!r}, {name!r}).")

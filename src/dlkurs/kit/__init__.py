@@ -1,7 +1,9 @@
 """Lesson kit: small helpers that keep lesson cells short enough to read aloud.
 
-Part of the lessons layer: may use data, scratch and exercises, never the
-runner. Import what you need directly, e.g. ``from dlkurs.kit import plot_history``.
+The bottom layer: imports nothing else of dlkurs. One module per concept
+(``plots``, ``regions``, ``timing``, ``text``, …), never per lesson. Import what
+you need directly, e.g. ``from dlkurs.kit.regions import plot_decision_regions``;
+the most used plots are also here: ``from dlkurs.kit import plot_history``.
 Matplotlib is imported on first use.
 """
 

@@ -1,4 +1,4 @@
-"""Helpers for the tensor lessons (1.3, 1.4): describe, broadcast, time, draw small grids.
+"""Looking at tensors: describe shape and dtype, explain broadcasting, draw small grids.
 
 Works with NumPy arrays and with tensors of any Keras backend (public API only:
 ``.shape``, ``.dtype``, ``np.asarray`` / ``keras.ops.convert_to_numpy``).
@@ -8,8 +8,7 @@ Matplotlib is imported on first use.
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -120,39 +119,6 @@ def broadcast_table(*shapes: Sequence[int], names: Sequence[str] | None = None) 
     return "\n".join(lines)
 
 
-def _block(result: Any) -> None:
-    """Wait for asynchronous backends (JAX) to finish, via the public ``block_until_ready``."""
-    ready = getattr(result, "block_until_ready", None)
-    if callable(ready):
-        ready()
-
-
-def time_call(fn: Callable[..., Any], *args: Any, repeat: int = 5, min_seconds: float = 0.05) -> float:
-    """Seconds one call ``fn(*args)`` takes: the best of ``repeat`` measurements.
-
-    Each measurement runs the call often enough to last at least
-    ``min_seconds`` (like ``%timeit``), after one warm-up call. The best
-    measurement is the one least disturbed by other programs.
-    """
-    _block(fn(*args))  # warm-up: first calls may compile or allocate
-    loops = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(loops):
-            _block(fn(*args))
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_seconds:
-            break
-        loops *= 10 if elapsed < min_seconds / 10 else 2
-    best = elapsed / loops
-    for _ in range(repeat - 1):
-        start = time.perf_counter()
-        for _ in range(loops):
-            _block(fn(*args))
-        best = min(best, (time.perf_counter() - start) / loops)
-    return best
-
-
 def show_grids(
     arrays: Mapping[str, Any],
     title: str | None = None,
@@ -198,4 +164,4 @@ def show_grids(
     return fig
 
 
-__all__ = ["broadcast_table", "describe", "show_grids", "time_call"]
+__all__ = ["broadcast_table", "describe", "show_grids"]

@@ -65,7 +65,7 @@ _MSE_PROBE = (np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 2.0, 2.0, 2.0]))
 
 _mse_cases = FunctionExercise(
     title="MSE (Testfälle)",
-    reference=from_solution(),
+    reference=from_solution("mse", lesson="2.3"),
     cases=[
         Case(*_MSE_PROBE).named("Fehler +1, 0, −1, −2"),
         Case(np.zeros((2, 3)), np.array([[1.0, 2.0, 3.0], [0.0, 0.0, -1.0]])).named(
@@ -147,7 +147,7 @@ _BCE_PROBE = (np.array([1.0, 0.0, 1.0, 0.0]), np.array([0.9, 0.2, 0.6, 0.4]))
 
 _bce_cases = FunctionExercise(
     title="Binäre Kreuzentropie (Testfälle)",
-    reference=from_solution(),
+    reference=from_solution("binary_crossentropy", lesson="2.3"),
     cases=[
         Case(*_BCE_PROBE).named("vier Beispiele, p zwischen 0 und 1"),
         Case(np.array([1.0, 0.0]), np.array([0.0, 1.0])).named(

@@ -30,13 +30,10 @@ import pandas as pd
 import dlkurs
 from dlkurs.data import load
 from dlkurs.exercises import ___, aufgaben
-from dlkurs.kit.einstieg import (
-    gpu_devices,
-    matmul_gflops,
-    plot_clusters,
-    plot_decision_regions,
-    plot_timeline,
-)
+from dlkurs.kit.clusters import plot_clusters
+from dlkurs.kit.regions import plot_decision_regions
+from dlkurs.kit.speed import gpu_devices, matmul_gflops
+from dlkurs.kit.timeline import plot_timeline
 
 aufgabe = aufgaben("1.1")
 keras.utils.set_random_seed(42)

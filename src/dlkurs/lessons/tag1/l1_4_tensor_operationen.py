@@ -25,7 +25,8 @@ from keras import ops
 import dlkurs
 from dlkurs.data import load
 from dlkurs.exercises import ___, aufgaben
-from dlkurs.kit.tensors import broadcast_table, describe, show_grids, time_call
+from dlkurs.kit.tensors import broadcast_table, describe, show_grids
+from dlkurs.kit.timing import time_call
 
 aufgabe = aufgaben("1.4")
 keras.utils.set_random_seed(42)

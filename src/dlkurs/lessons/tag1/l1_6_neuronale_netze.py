@@ -25,7 +25,8 @@ import numpy as np
 
 import dlkurs
 from dlkurs.exercises import ___, aufgaben
-from dlkurs.kit.neurons import LOGIC_INPUTS, plot_decision_regions, truth_table
+from dlkurs.kit.neurons import LOGIC_INPUTS, truth_table
+from dlkurs.kit.regions import plot_decision_regions
 from dlkurs.scratch import Adam, Dense, McCullochPitts, Perceptron, Sequential, Tensor
 from dlkurs.scratch import functional as F
 

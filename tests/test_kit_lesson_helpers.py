@@ -1,4 +1,4 @@
-"""dlkurs.kit.einstieg: the timeline, decision regions, clusters and the GFLOP/s measurement of lesson 1.1."""
+"""The kit of lesson 1.1: timeline, decision regions, clusters, timing and the GFLOP/s measurement."""
 
 import matplotlib
 
@@ -8,14 +8,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from dlkurs.kit.einstieg import (
-    gpu_devices,
-    matmul_gflops,
-    plot_clusters,
-    plot_decision_regions,
-    plot_timeline,
-    time_best,
-)
+from dlkurs.kit.clusters import plot_clusters
+from dlkurs.kit.regions import plot_decision_regions
+from dlkurs.kit.speed import gpu_devices, matmul_gflops
+from dlkurs.kit.timeline import plot_timeline
+from dlkurs.kit.timing import time_best
 
 EVENTS = [
     (1956, "Dartmouth", "KI"),
@@ -68,8 +65,8 @@ def test_decision_regions_and_svm_margin():
 
     X, y = make_blobs(n_samples=40, centers=2, random_state=6)
     model = SVC(kernel="linear").fit(X, y)
-    fig = plot_decision_regions(model, X, y, margin=True, title="SVM")
-    ax = fig.axes[0]
+    ax = plot_decision_regions(model, X, y, margin=True, title="SVM")
+    fig = ax.figure
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["0", "1", "Stützvektoren"]
     assert ax.get_title() == "SVM"
