@@ -27,7 +27,7 @@ def _snapshot(name: str):
     if isinstance(value, Path):
         if value.is_dir():
             state = DataHome().read_state(data.info(name))
-            return {rel: entry[0] for rel, entry in state["tree"]["files"].items()}
+            return {rel: entry.sha256 for rel, entry in state.tree.files.items()}
         return value.read_bytes()
     return value
 

@@ -385,8 +385,8 @@ def test_other_containers_with_the_same_content_are_accepted(shared_data, tmp_pa
     assert {r.dataset: r.status for r in report.results} == {"fashion_mnist": "importiert",
                                                              "california_housing": "importiert"}
     state = DataHome().read_state(data.info("fashion_mnist"))
-    assert state["files"]["train-labels-idx1-ubyte.gz"]["how"] == "content"
-    assert state["files"]["train-images-idx3-ubyte.gz"]["how"] == "sha256"
+    assert state.files["train-labels-idx1-ubyte.gz"].how == "content"
+    assert state.files["train-images-idx3-ubyte.gz"].how == "sha256"
     (x_train, y_train), _ = data.load("fashion_mnist")
     assert np.bincount(y_train).tolist() == [6000] * 10
     assert data.load("california_housing")["MedInc"].mean() == pytest.approx(3.870671, abs=1e-6)

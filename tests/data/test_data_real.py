@@ -51,8 +51,8 @@ def test_verification_kind_per_form(use_shared_home):
     how = {}
     for name in SHARED_NAMES:
         state = home.read_state(info := data.info(name))
-        for filename, record in state["files"].items():
-            how[(info.name, filename)] = record["how"]
+        for filename, record in state.files.items():
+            how[(info.name, filename)] = record.how
     assert how[("mnist", "mnist.npz")] == "content"
     assert how[("boston_housing", "boston_housing.npz")] == "content"
     assert how[("fashion_mnist", "train-images-idx3-ubyte.gz")] == "sha256"

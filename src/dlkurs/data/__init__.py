@@ -155,8 +155,8 @@ def imdb_sequences(num_words: Optional[int] = None, *, skip_top: int = 0, maxlen
         state = home.read_state(ds)
         cache_dir = home.folder(ds) / ".derived"
         word_index = ds.item("word_index").forms[0].filename
-        signature = {"archive_sha256": state["tree"]["source_sha256"],
-                     "word_index_sha256": state["files"][word_index]["sha256"]}
+        signature = {"archive_sha256": state.tree.source_sha256,
+                     "word_index_sha256": state.files[word_index].sha256}
     data = imdb.cached_ranks(paths["tree"], paths["word_index"], cache_dir, signature)
     return imdb.keras_process(data, num_words=num_words, skip_top=skip_top, maxlen=maxlen, seed=seed,
                               start_char=start_char, oov_char=oov_char, index_from=index_from)

@@ -27,13 +27,14 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import IO, Optional
 
 from dlkurs.data import registry
 from dlkurs.data.errors import DataError, DatasetNotAvailable, VerificationError
 from dlkurs.data.registry import Dataset
 from dlkurs.status import ImportOutcome
 from dlkurs.data.hashing import aggregate_sha256, copy_hashing, sha256_stream
+from dlkurs.data.state import FileRecord
 from dlkurs.data.store import CORRUPT, OK, DataHome
 from dlkurs.data.verify import verify_file
 
@@ -220,14 +221,14 @@ def _import_candidates(label: str, candidates: list[Candidate], names, home: Dat
     return report
 
 
-def _same_as_cached(cand: Candidate, record: Optional[dict], manifest: dict) -> bool:
-    if not record or record.get("size") != cand.size:
+def _same_as_cached(cand: Candidate, record: Optional[FileRecord], manifest: dict) -> bool:
+    if record is None or record.size != cand.size:
         return False
     expected = manifest.get(cand.rel, {}).get("sha256")
     if expected is None:
         with cand.open() as fh:
             expected = sha256_stream(fh)
-    return expected == record.get("sha256")
+    return expected == record.sha256
 
 
 def _import_dataset(ds: Dataset, items, prefix, tree_files, manifest: dict, home: DataHome,
@@ -240,7 +241,7 @@ def _import_dataset(ds: Dataset, items, prefix, tree_files, manifest: dict, home
         if choice is None:
             continue
         form, cand = choice
-        if item_status.state == OK and _same_as_cached(cand, state["files"].get(item_status.form.filename), manifest):
+        if item_status.state == OK and _same_as_cached(cand, state.files.get(item_status.form.filename), manifest):
             progress.advance(cand.size)
             continue
         with home.staging(ds) as tmp, cand.open() as fh:
@@ -373,15 +374,17 @@ def export_bundle(target, names: Optional[list[str]] = None, *, home: Optional[D
         state = home.read_state(ds)
         files: dict[str, dict] = {}
         for s in status.items:
-            rec = state["files"][s.form.filename]
+            rec = state.files[s.form.filename]
             rel = f"{ds.name}/{s.form.filename}"
-            entries.append((rel, s.path, rec["sha256"], rec["size"]))
-            files[rel] = {"sha256": rec["sha256"], "size": rec["size"]}
+            entries.append((rel, s.path, rec.sha256, rec.size))
+            files[rel] = {"sha256": rec.sha256, "size": rec.size}
         if ds.tree is not None and ds.tree.source is None:
-            for rel, (sha, size, *_) in sorted(state["tree"]["files"].items()):
+            for rel, entry in sorted(state.tree.files.items()):
                 arc = f"{ds.name}/{rel}"
-                entries.append((arc, home.folder(ds) / rel, sha, size))
-                files[arc] = {"sha256": sha, "size": size}
+                path = home.folder(ds) / rel
+                size = entry.fingerprint.size if entry.fingerprint else path.stat().st_size
+                entries.append((arc, path, entry.sha256, size))
+                files[arc] = {"sha256": entry.sha256, "size": size}
         datasets[ds.name] = {"title": ds.title, "files": files}
     if broken:
         raise DataError("Beschädigte Datensätze werden nicht exportiert:\n  " + "\n  ".join(broken))

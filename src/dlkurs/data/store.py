@@ -51,7 +51,8 @@ from dlkurs.data import events
 from dlkurs.data.errors import DataError, DatasetCorrupt, DatasetNotAvailable, VerificationError
 from dlkurs.data.hashing import Progress, aggregate_sha256, copy_hashing, hash_file, matching_hash  # noqa: F401 (re-exported)
 from dlkurs.data.registry import Dataset, Form, Item, Source, human_size
-from dlkurs.data.verify import HASH_LABEL, fingerprint, verify_file  # noqa: F401 (re-exported)
+from dlkurs.data.state import DatasetState, FileRecord, Fingerprint, TreeFile, TreeRecord
+from dlkurs.data.verify import HASH_LABEL, verify_file  # noqa: F401 (re-exported)
 from dlkurs.status import DataEvent, DataState
 
 #: When "1", never touch the network (classrooms, tests).
@@ -195,24 +196,22 @@ class DataHome:
     def folder(self, ds: Dataset) -> Path:
         return self.root / ds.name
 
-    def read_state(self, ds: Dataset) -> dict:
+    def read_state(self, ds: Dataset) -> DatasetState:
+        """What is recorded about ``ds`` (empty when nothing is, or the file is unreadable)."""
         path = self.folder(ds) / STATE_FILE
         try:
-            state = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(state, dict) and isinstance(state.get("files"), dict):
-                return state
+            return DatasetState.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
-            pass
-        return {"files": {}}
+            return DatasetState()
 
-    def write_state(self, ds: Dataset, state: dict, *, strict: bool = True) -> None:
+    def write_state(self, ds: Dataset, state: DatasetState, *, strict: bool = True) -> None:
         """Atomically replace the state file (best effort when ``strict`` is False)."""
         folder = self.folder(ds)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=folder)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(state, fh, ensure_ascii=False)
+                json.dump(state.to_json(), fh, ensure_ascii=False)
             os.chmod(tmp, 0o644)  # mkstemp makes 0600; other users of a shared data home must read it
             os.replace(tmp, folder / STATE_FILE)
         except OSError:
@@ -259,23 +258,21 @@ class DataHome:
         in by hand, state lost).
         """
         state = self.read_state(ds)
-        status = DatasetStatus(ds, [self._check_item(ds, item, state) for item in ds.items])
-        if any(s.how == "recorded-now" for s in status.items):
-            for s in status.items:
-                if s.how == "recorded-now":
-                    s.how = state["files"][s.form.filename]["how"]
+        recorded: list[str] = []
+        status = DatasetStatus(ds, [self._check_item(ds, item, state, recorded) for item in ds.items])
+        if recorded:
             self.write_state(ds, state, strict=False)
         if ds.tree is not None:
             status.tree = self._check_tree(ds, state, status, full=full)
         return status
 
-    def _check_item(self, ds: Dataset, item: Item, state: dict) -> ItemStatus:
+    def _check_item(self, ds: Dataset, item: Item, state: DatasetState, recorded: list[str]) -> ItemStatus:
         folder = self.folder(ds)
         for form in item.forms:
             path = folder / form.filename
             if not path.is_file():
                 continue
-            record = state["files"].get(form.filename)
+            record = state.files.get(form.filename)
             try:
                 how, digest = verify_file(item, form, path, record)
             except VerificationError as err:
@@ -283,12 +280,10 @@ class DataHome:
             except OSError as err:
                 problem = VerificationError(f"'{form.filename}' ist nicht lesbar: {err}", path=str(path))
                 return ItemStatus(item, CORRUPT, path, form, problem=problem)
-            if record is None or record.get("sha256") != digest["sha256"]:
+            if record is None or record.sha256 != digest["sha256"]:
                 # verified now, but not recorded (copied in by hand, state lost): record it
-                state["files"][form.filename] = {
-                    "item": item.key, "sha256": digest["sha256"], "size": digest["size"], "how": how,
-                    "verified": time.strftime("%Y-%m-%dT%H:%M:%S")}
-                how = "recorded-now"
+                state.files[form.filename] = FileRecord(item.key, digest["sha256"], digest["size"], how)
+                recorded.append(form.filename)
             return ItemStatus(item, OK, path, form, how=how)
         return ItemStatus(item, MISSING)
 
@@ -317,16 +312,16 @@ class DataHome:
                         found[rel] = None
         return found
 
-    def _check_tree(self, ds: Dataset, state: dict, status: DatasetStatus, *, full: bool) -> TreeStatus:
+    def _check_tree(self, ds: Dataset, state: DatasetState, status: DatasetStatus, *, full: bool) -> TreeStatus:
         tree = ds.tree
         path = self.folder(ds) / tree.dirname
         if not path.is_dir():
             return TreeStatus(MISSING, path)
-        record = state.get("tree")
+        record = state.tree
         if tree.source is not None:
             source = next((s for s in status.items if s.item.key == tree.source), None)
-            archive = state["files"].get(source.form.filename) if source and source.form else None
-            if record is None or archive is None or record.get("source_sha256") != archive.get("sha256"):
+            archive = state.files.get(source.form.filename) if source and source.form else None
+            if record is None or archive is None or record.source_sha256 != archive.sha256:
                 problem = VerificationError(
                     f"Der Ordner '{tree.dirname}' passt nicht (mehr) zum geprüften Archiv und wird neu entpackt.",
                     path=str(path))
@@ -336,11 +331,11 @@ class DataHome:
         except OSError as err:
             return TreeStatus(CORRUPT, path, VerificationError(f"Ordner '{tree.dirname}' nicht lesbar: {err}"))
         if record is not None and tree.source is None and tree.aggregate_sha256 != aggregate_sha256(
-                {rel: entry[0] for rel, entry in record["files"].items()}):
+                {rel: entry.sha256 for rel, entry in record.files.items()}):
             record = None  # a record that does not add up to the registry's hash is worthless
         if record is None:  # aggregate tree without a (valid) record: verify everything once
             return self._verify_aggregate(ds, state, path, found)
-        files: dict[str, list] = record["files"]
+        files = record.files
         missing = sorted(set(files) - set(found))
         extra = sorted(set(found) - set(files))
         if missing or extra:
@@ -359,23 +354,23 @@ class DataHome:
             expected = files[rel]
             if st is None:
                 return TreeStatus(CORRUPT, path, VerificationError(f"'{rel}' ist keine normale Datei.", path=rel))
-            key = fingerprint(st)
-            if not full and key == expected[1:]:
+            key = Fingerprint.of(st)
+            if not full and key == expected.fingerprint:
                 continue
             digest = hash_file(path.parent / rel)
             rehashed += 1
-            if digest["sha256"] != expected[0]:
+            if digest["sha256"] != expected.sha256:
                 problem = VerificationError(
-                    f"'{rel}' ist beschädigt oder verändert: SHA-256 erwartet {expected[0]}, "
+                    f"'{rel}' ist beschädigt oder verändert: SHA-256 erwartet {expected.sha256}, "
                     f"erhalten {digest['sha256']}.",
-                    path=rel, expected=expected[0], actual=digest["sha256"])
+                    path=rel, expected=expected.sha256, actual=digest["sha256"])
                 return TreeStatus(CORRUPT, path, problem, rehashed)
-            files[rel] = [expected[0], *key]
+            files[rel] = TreeFile(expected.sha256, key)
         if rehashed:
             self.write_state(ds, state, strict=False)
         return TreeStatus(OK, path, rehashed=rehashed)
 
-    def _verify_aggregate(self, ds: Dataset, state: dict, path: Path, found: dict) -> TreeStatus:
+    def _verify_aggregate(self, ds: Dataset, state: DatasetState, path: Path, found: dict) -> TreeStatus:
         tree = ds.tree
         if tree.aggregate_sha256 is None:
             return TreeStatus(CORRUPT, path, VerificationError(f"Ordner '{tree.dirname}' ist nicht geprüft."))
@@ -384,13 +379,12 @@ class DataHome:
             if st is None:
                 return TreeStatus(CORRUPT, path, VerificationError(f"'{rel}' ist keine normale Datei.", path=rel))
             hashes[rel] = hash_file(path.parent / rel)["sha256"]
-            keys[rel] = fingerprint(st)
+            keys[rel] = Fingerprint.of(st)
         actual = aggregate_sha256(hashes)
         if actual != tree.aggregate_sha256:
             return TreeStatus(CORRUPT, path, _aggregate_error(tree, actual, len(hashes)), len(hashes))
-        state["tree"] = {"dirname": tree.dirname, "source": None, "source_sha256": None,
-                         "aggregate_sha256": actual,
-                         "files": {rel: [hashes[rel], *keys[rel]] for rel in hashes}}
+        state.tree = TreeRecord(tree.dirname, {rel: TreeFile(hashes[rel], keys[rel]) for rel in hashes},
+                                aggregate_sha256=actual)
         self.write_state(ds, state, strict=False)
         return TreeStatus(OK, path, rehashed=len(hashes))
 
@@ -405,11 +399,11 @@ class DataHome:
             if s.state == CORRUPT and s.path is not None:
                 with contextlib.suppress(FileNotFoundError):
                     s.path.unlink()
-                state["files"].pop(s.form.filename, None)
+                state.files.pop(s.form.filename, None)
                 lines.append(str(s.problem))
         if status.tree is not None and status.tree.state == CORRUPT:
             self._remove_tree(ds, status.tree.path)
-            state.pop("tree", None)
+            state.tree = None
             lines.append(str(status.tree.problem))
         if lines:
             self.write_state(ds, state, strict=False)
@@ -434,13 +428,10 @@ class DataHome:
             if other.filename != form.filename:
                 with contextlib.suppress(FileNotFoundError):
                     (folder / other.filename).unlink()
-                state["files"].pop(other.filename, None)
-        state["files"][form.filename] = {
-            "item": item.key, "sha256": digest["sha256"], "size": digest["size"], "how": how,
-            "verified": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        }
+                state.files.pop(other.filename, None)
+        state.files[form.filename] = FileRecord(item.key, digest["sha256"], digest["size"], how)
         if ds.tree is not None and ds.tree.source == item.key:
-            state.pop("tree", None)  # the folder must be extracted again from this archive
+            state.tree = None  # the folder must be extracted again from this archive
         self.write_state(ds, state)
         return target
 
@@ -451,16 +442,13 @@ class DataHome:
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / ds.tree.dirname
         state = self.read_state(ds)
-        state.pop("tree", None)
+        state.tree = None
         self.write_state(ds, state)  # no record while the folder changes
         self._remove_tree(ds, target)
         os.rename(staged, target)
-        files = {}
-        for rel, sha in hashes.items():
-            files[rel] = [sha, *fingerprint(os.stat(folder / rel))]
-        state["tree"] = {"dirname": ds.tree.dirname, "source": source, "source_sha256": source_sha256,
-                         "aggregate_sha256": aggregate_sha256(hashes) if source is None else None,
-                         "files": files}
+        files = {rel: TreeFile(sha, Fingerprint.of(os.stat(folder / rel))) for rel, sha in hashes.items()}
+        state.tree = TreeRecord(ds.tree.dirname, files, source=source, source_sha256=source_sha256,
+                                aggregate_sha256=aggregate_sha256(hashes) if source is None else None)
         self.write_state(ds, state)
         return target
 
@@ -470,7 +458,7 @@ class DataHome:
         source = next(s for s in status.items if s.item.key == tree.source)
         if source.state != OK:
             raise DatasetNotAvailable(f"Archiv für '{ds.name}' fehlt.", name=ds.name)
-        record = self.read_state(ds)["files"][source.form.filename]
+        record = self.read_state(ds).files[source.form.filename]
         prefix = tree.dirname + "/"
         with self.staging(ds) as tmp:
             hashes: dict[str, str] = {}
@@ -498,7 +486,7 @@ class DataHome:
                     f"unter '{tree.dirname}/'.", path=str(source.path), expected=str(tree.files),
                     actual=str(len(hashes)))
             return self.place_tree(ds, tmp / tree.dirname, hashes, source=source.form.filename,
-                                   source_sha256=record["sha256"])
+                                   source_sha256=record.sha256)
 
     # ---- downloading ---------------------------------------------------------------
 

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional
 
 from dlkurs.data.errors import VerificationError
 from dlkurs.data.hashing import hash_file, matching_hash
 from dlkurs.data.registry import Form, Item
+from dlkurs.data.state import FileRecord
 
 
 #: How people write the names of the hash algorithms.
 HASH_LABEL = {"sha256": "SHA-256", "md5": "MD5"}
 
 
-def fingerprint(st: os.stat_result) -> list[int]:
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
-def verify_file(item: Item, form: Form, path: Path, record: Optional[dict] = None,
+def verify_file(item: Item, form: Form, path: Path, record: Optional[FileRecord] = None,
                 digest: Optional[dict] = None) -> tuple[str, dict]:
     """Check one file of ``item``; return ``(how, digest)`` or raise VerificationError.
 
@@ -34,16 +30,16 @@ def verify_file(item: Item, form: Form, path: Path, record: Optional[dict] = Non
     if algorithm:
         return algorithm, digest
     sizes = f"{digest['size']} Bytes"
-    if record is not None and record.get("how") not in ("sha256", "md5"):
+    if record is not None and record.how not in ("sha256", "md5"):
         # verified by content once: from then on exactly these bytes
-        if record.get("sha256") == digest["sha256"]:
-            return record.get("how", "recorded"), digest
-        if record.get("size") not in (None, digest["size"]):
-            sizes += f", erwartet {record['size']} Bytes"
+        if record.sha256 == digest["sha256"]:
+            return record.how, digest
+        if record.size not in (-1, digest["size"]):
+            sizes += f", erwartet {record.size} Bytes"
         raise VerificationError(
             f"'{form.filename}' wurde verändert, seit die Datei geprüft wurde: "
-            f"SHA-256 erwartet {record.get('sha256')}, erhalten {digest['sha256']} ({sizes}).",
-            path=str(path), expected=str(record.get("sha256")), actual=digest["sha256"],
+            f"SHA-256 erwartet {record.sha256}, erhalten {digest['sha256']} ({sizes}).",
+            path=str(path), expected=record.sha256, actual=digest["sha256"],
         )
     if item.content is not None:
         try:
