@@ -343,7 +343,7 @@ def test_wrong_file_error_names_both_hashes(tmp_path):
     item = ds.items[0]
     path = tmp_path / "train.csv"
     path.write_text("PassengerId\n1\n", encoding="utf-8")
-    from dlkurs.data.store import verify_file
+    from dlkurs.data.verify import verify_file
 
     with pytest.raises(VerificationError) as err:
         verify_file(item, item.forms[0], path)

@@ -1,5 +1,10 @@
 """The data home: verified files, atomic writes, downloads, repair.
 
+The concepts around it have modules of their own: hashing (:mod:`.hashing`),
+verifying one file (:mod:`.verify`), the state file's records (:mod:`.state`)
+and fetching from a source (:mod:`.fetch`); this module keeps the folder and
+what may change in it.
+
 Layout of the data home (``settings.data_home()``, ``$DLKURS_DATA``)::
 
     <home>/<dataset>/<file>          verified files (one accepted form per item)
@@ -47,12 +52,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from dlkurs.data import events
+from dlkurs.data import events, fetch
 from dlkurs.data.errors import DataError, DatasetCorrupt, DatasetNotAvailable, VerificationError
-from dlkurs.data.hashing import Progress, aggregate_sha256, copy_hashing, hash_file, matching_hash  # noqa: F401 (re-exported)
+from dlkurs.data.hashing import Progress, aggregate_sha256, copy_hashing, hash_file
 from dlkurs.data.registry import Dataset, Form, Item, Source, human_size
 from dlkurs.data.state import DatasetState, FileRecord, Fingerprint, TreeFile, TreeRecord
-from dlkurs.data.verify import HASH_LABEL, verify_file  # noqa: F401 (re-exported)
+from dlkurs.data.verify import verify_file
 from dlkurs.status import DataEvent, DataState
 
 #: When "1", never touch the network (classrooms, tests).
@@ -60,9 +65,7 @@ ENV_OFFLINE = "DLKURS_OFFLINE"
 
 OK, MISSING, CORRUPT, PARTIAL = DataState.OK, DataState.MISSING, DataState.CORRUPT, DataState.PARTIAL
 STATE_FILE = ".state.json"
-#: Seconds to wait for a connection; an offline machine fails at once (DNS) or after this.
-CONNECT_TIMEOUT = 5.0
-READ_TIMEOUT = 60.0
+#: Seconds a process waits for another one that is fetching or verifying the same dataset.
 LOCK_TIMEOUT = 900.0
 #: Files an operating system or Jupyter drops into folders; ignored inside trees.
 _IGNORED = ("Thumbs.db", "desktop.ini")
@@ -516,7 +519,7 @@ class DataHome:
                         self._download_one(ds, item, form, source, progress_factory)
                         done = True
                         break
-                    except _NetworkError as err:
+                    except fetch.NetworkError as err:
                         dead_hosts.add(source.host)
                         offline.append(f"{source.host}: {err}")
                     except VerificationError as err:
@@ -533,35 +536,12 @@ class DataHome:
                 raise unavailable(ds, self.root, reason)
 
     def _download_one(self, ds: Dataset, item: Item, form: Form, source: Source, progress_factory) -> None:
-        import pooch
-        import requests
-
-        pooch.get_logger().setLevel("WARNING")
         fname = source.filename or form.filename
         with self.staging(ds) as tmp:
             bar = progress_factory(f"{ds.name}: {fname}", form.size) if progress_factory else False
-            downloader = pooch.HTTPDownloader(progressbar=bar, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT))
-            try:
-                # pooch only fetches; each file is verified once, here, by its registry entry
-                path = Path(pooch.retrieve(source.url, known_hash=None, fname=fname, path=tmp,
-                                           downloader=downloader))
-            except requests.exceptions.RequestException as err:
-                raise _NetworkError(_network_reason(err)) from None
-            except OSError as err:
-                raise _NetworkError(str(err)) from None
+            path = fetch.retrieve(source, fname, tmp, progress=bar)
             if source.member:
-                _verify_archive(fname, path, source.hash)
-                with tarfile.open(path, "r:*") as archive:
-                    try:
-                        fh = archive.extractfile(source.member)
-                    except KeyError:
-                        fh = None
-                    if fh is None:
-                        raise VerificationError(
-                            f"'{fname}' enthält '{source.member}' nicht.", path=str(path),
-                            expected=source.member, actual="fehlt")
-                    path = tmp / form.filename
-                    copy_hashing(fh, path)
+                path = fetch.take_member(source, fname, path, tmp / form.filename)
             how, digest = verify_file(item, form, path)
             self.place_file(ds, item, form, path, digest, how)
         events.record(events.DOWNLOADED, ds.name, f"{form.filename} von {source.host}", url=source.url)
@@ -634,50 +614,6 @@ class DataHome:
                 f"Der Datensatz '{ds.name}' ließ sich nicht bereitstellen: "
                 + "; ".join(str(p) for p in status.problems))
         return status.paths, "cache"
-
-
-class _NetworkError(Exception):
-    """A download failed before any byte could be verified (no connection, HTTP error)."""
-
-
-def _network_reason(err: Exception) -> str:
-    """A German reason for a failed request, from the exception types (not their text)."""
-    import socket
-
-    import requests
-    import urllib3
-
-    if isinstance(err, requests.exceptions.Timeout):
-        return f"Zeitüberschreitung nach {CONNECT_TIMEOUT:.0f} s"
-    if isinstance(err, requests.exceptions.HTTPError) and err.response is not None:
-        return f"HTTP-Fehler {err.response.status_code}"
-    seen, stack = set(), [err]
-    while stack:  # the cause chain and urllib3's `reason`: where did the connection fail?
-        current = stack.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, (socket.gaierror, urllib3.exceptions.NameResolutionError)):
-            return "Name nicht auflösbar – offline?"
-        stack += [getattr(current, "reason", None), current.__cause__, current.__context__]
-        stack += [arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException)]
-    if isinstance(err, requests.exceptions.ConnectionError):
-        return "keine Verbindung"
-    return type(err).__name__
-
-
-def _verify_archive(fname: str, path: Path, known: Optional[str]) -> None:
-    """The downloaded archive a member is taken from is the published one (when a hash is published)."""
-    if not known:
-        return
-    algorithm, _, expected = known.partition(":")
-    digest = hash_file(path, md5=algorithm == "md5")
-    if matching_hash((known,), digest) is None:
-        actual = digest.get(algorithm, digest["sha256"])
-        raise VerificationError(
-            f"Der Download '{fname}' ist nicht die erwartete Datei: {HASH_LABEL.get(algorithm, algorithm)} erwartet "
-            f"{expected}, erhalten {actual}. Die Datei wurde verworfen.",
-            path=str(path), expected=expected, actual=actual)
 
 
 def _aggregate_error(tree, actual: str, count: int) -> VerificationError:
