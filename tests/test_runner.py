@@ -3,7 +3,7 @@ import json
 import nbformat
 
 from dlkurs.lessons import get
-from dlkurs.run.runner import FAILED, PASSED, SKIPPED, TIMEOUT, latest_runs, run_lesson
+from dlkurs.run.runner import DATA_MISSING, FAILED, PASSED, SKIPPED, TIMEOUT, latest_runs, run_lesson
 
 GOOD = """\
 # %% [markdown]
@@ -188,3 +188,119 @@ def test_an_output_folder_that_cannot_be_made_is_the_lessons_failure(make_catalo
     run = run_lesson(get("9.1"), profile="quick", out_dir=blocker / "runs")
     assert run.status == FAILED and run.error.ename == "Ausgabeordner"
     assert "--out" in run.error.evalue and "datei" in run.error.evalue
+
+
+NEEDS_REUTERS = """\
+# %% [markdown]
+# # 9.4 Braucht Reuters
+
+# %%
+import dlkurs
+from dlkurs.data import load
+
+# %%
+(x, y), _ = load("reuters")
+
+# %%
+dlkurs.report(genauigkeit=0.99)
+"""
+
+PART_NEEDS_REUTERS = """\
+# %% [markdown]
+# # 9.5 Ein Teil braucht Reuters
+
+# %%
+import dlkurs
+from dlkurs.data import load
+dlkurs.report(genauigkeit=0.99)
+
+# %% [markdown]
+# ## Reuters-Teil
+
+# %% tags=["daten:reuters"]
+(x, y), _ = load("reuters")
+
+# %% tags=["daten:reuters"]
+print(len(x))
+
+# %% [markdown]
+# ## Danach
+
+# %%
+print("weiter nach dem Reuters-Teil")
+"""
+
+
+def _offline_empty_data_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("DLKURS_DATA", str(tmp_path / "leer"))
+    monkeypatch.setenv("DLKURS_OFFLINE", "1")
+    monkeypatch.delenv("DLKURS_FIXTURES", raising=False)
+
+
+def test_missing_data_is_its_own_status_with_the_remedy(make_catalog, tmp_path, monkeypatch):
+    _offline_empty_data_home(tmp_path, monkeypatch)
+    make_catalog({"9.4": NEEDS_REUTERS}, figures=FIGURE)
+    run = run_lesson(get("9.4"), out_dir=tmp_path / "runs", html=False)
+    assert run.status == DATA_MISSING and not run.ok
+    assert run.error.cell == 3 and run.error.ename == "DatasetNotAvailable"
+    assert run.problems == []  # the unreported figure is not held against it: the data is missing
+    assert list(run.missing_data) == ["reuters"]
+    assert "Daten-Paket" in run.missing_data["reuters"]
+    # the learner (and the executed notebook) see the German message, not a traceback through dlkurs
+    nb = nbformat.read(run.files["ipynb"], as_version=4)
+    error = nb.cells[2].outputs[-1]
+    assert error["output_type"] == "error"
+    shown = "\n".join(error["traceback"])
+    assert "Kursdaten fehlen" in shown and "reuters" in shown
+    assert "File " not in shown and "store.py" not in shown and len(error["traceback"]) == 2
+
+
+def test_a_part_that_needs_missing_data_is_skipped_and_the_rest_runs(make_catalog, tmp_path, monkeypatch):
+    _offline_empty_data_home(tmp_path, monkeypatch)
+    make_catalog({"9.5": PART_NEEDS_REUTERS}, figures=FIGURE)
+    run = run_lesson(get("9.5"), out_dir=tmp_path / "runs", html=False)
+    assert run.status == DATA_MISSING, (run.error, run.problems)
+    assert run.error is None
+    assert run.skipped_parts == [{"dataset": "reuters", "cells": [4, 5], "title": "Reuters-Teil"}]
+    assert run.figures == {"genauigkeit": 0.99}
+    nb = nbformat.read(run.files["ipynb"], as_version=4)
+    assert "weiter nach dem Reuters-Teil" in nb.cells[-1].outputs[0]["text"]
+    assert nb.cells[4].outputs == []  # skipped, not executed
+
+
+def test_a_data_error_in_a_part_tagged_for_other_data_is_not_skipped(make_catalog, tmp_path, monkeypatch):
+    _offline_empty_data_home(tmp_path, monkeypatch)
+    make_catalog({"9.5": PART_NEEDS_REUTERS.replace("daten:reuters", "daten:cifar10")})
+    run = run_lesson(get("9.5"), out_dir=tmp_path / "runs", html=False)
+    assert run.status == DATA_MISSING and run.error.cell == 4
+    assert run.skipped_parts == []
+
+
+def test_summary_and_exit_code_tell_missing_data_from_failure(make_catalog, tmp_path, monkeypatch):
+    from rich.console import Console
+
+    from dlkurs.cli.runview import exit_code, print_summary
+
+    _offline_empty_data_home(tmp_path, monkeypatch)
+    make_catalog({"9.5": PART_NEEDS_REUTERS, "9.2": BROKEN})
+    runs = [run_lesson(get(i), out_dir=tmp_path / "runs", html=False) for i in ("9.5", "9.2")]
+    console = Console(record=True, width=200)
+    print_summary(console, runs, tmp_path / "runs")
+    text = console.export_text()
+    assert "Daten fehlen: reuters – dlkurs data download reuters" in text
+    assert "Teil „Reuters-Teil“ (Zellen 4–5) übersprungen – er braucht reuters" in text
+    assert exit_code(runs[:1]) == 3 and exit_code(runs) == 1
+
+
+def test_run_says_in_one_line_when_its_folder_cannot_be_made(tmp_path):
+    import subprocess
+    import sys
+
+    blocker = tmp_path / "datei"
+    blocker.write_text("x")
+    proc = subprocess.run([sys.executable, "-m", "dlkurs", "run", "0.1", "--out", str(blocker / "runs")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    said = " ".join((proc.stdout + proc.stderr).split())
+    assert "ist eine Datei, kein Ordner" in said and "--out oder DLKURS_RUNS" in said
+    assert "Traceback" not in said

@@ -53,6 +53,7 @@ class RunStatus(Status):
     FAILED = "failed", "fehlgeschlagen"
     TIMEOUT = "timeout", "Zeit überschritten"
     SKIPPED = "skipped", "übersprungen"
+    DATA_MISSING = "data_missing", "Daten fehlen"
 
 
 class DataState(Status):
@@ -73,6 +74,7 @@ class DataEvent(Status):
     CORRUPT = "corrupt", "beschädigte Kopie gefunden"
     REPAIRED = "repaired", "beschädigte Kopie ersetzt"
     DOWNLOADED = "downloaded", "heruntergeladen"
+    MISSING = "missing", "Daten fehlen"
 
 
 class ImportOutcome(Status):

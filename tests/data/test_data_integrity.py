@@ -79,7 +79,7 @@ def test_flipped_byte_in_content_verified_file_is_reported_and_not_used(make_hom
     assert "beschädigt" in message and "dlkurs data import" in message
     assert not path.exists()
     assert "Achtung" in capsys.readouterr().err
-    assert [e["event"] for e in events.events()] == ["corrupt"]
+    assert [e["event"] for e in events.events()] == ["corrupt", "missing"]  # removed, so now missing
 
 
 @needs_shared

@@ -16,7 +16,7 @@ from rich.table import Table
 from dlkurs.cli.common import console, err_console, fail, typer_app
 from dlkurs.cli.data import data_app
 from dlkurs.cli.progress import progress as _progress
-from dlkurs.status import CheckLevel, RunStatus
+from dlkurs.status import CheckLevel
 
 app = typer_app("Deep Learning mit Python & Keras – der Kurs als Software.", name="dlkurs")
 
@@ -132,8 +132,9 @@ def run(
         raise fail("--time-factor muss größer als 0 sein.", 2)
     chosen = _select(lessons or [], day, all_)
     out_dir = (out or runs_dir()) / profile
+    _writable_or_fail(out_dir)
 
-    from dlkurs.cli.runview import run_with_progress
+    from dlkurs.cli.runview import exit_code, run_with_progress
 
     runs = run_with_progress(
         chosen, console=err_console if as_json else console,
@@ -145,7 +146,23 @@ def run(
         from dlkurs.cli.runview import print_summary
 
         print_summary(console, runs, out_dir)
-    raise typer.Exit(0 if all(r.ok or r.status == RunStatus.SKIPPED for r in runs) else 1)
+    raise typer.Exit(exit_code(runs))
+
+
+def _writable_or_fail(folder: Path) -> None:
+    """Make the runs folder now, so that a read-only place is one German line, not a failed lesson each."""
+    import tempfile
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as err:
+        blocker = next((p for p in [folder, *folder.parents] if p.exists()), None)
+        reason = (f"{blocker} ist eine Datei, kein Ordner" if blocker is not None and not blocker.is_dir()
+                  else (err.strerror or str(err)))
+        raise fail(f"Der Ordner der Läufe {folder} lässt sich nicht anlegen oder beschreiben ({reason}). "
+                   "Wähle mit --out oder DLKURS_RUNS einen beschreibbaren Ordner.", 2)
 
 
 @app.command(help="Richtet deinen Arbeitsordner mit allen Kurs-Notebooks ein und startet JupyterLab.")

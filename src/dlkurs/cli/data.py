@@ -163,7 +163,7 @@ def status(
     missing = [r["name"] for r in rows if r["state"] in (DataState.MISSING, DataState.PARTIAL)]
     if missing:
         console.print(
-            f"Es fehlen: {', '.join(missing)}. Ohne Internet: [bold]dlkurs data import PAKET.zip[/] "
+            f"Es fehlen: {', '.join(missing)}. Ohne Internet: [bold]dlkurs data import PAKET.zip[/] oder [bold]ORDNER[/] "
             f"(Daten-Paket der Trainerin/des Trainers); mit Internet: [bold]dlkurs data download NAME[/].")
     raise typer.Exit(1 if corrupt else 0)
 

@@ -12,6 +12,10 @@ from rich.table import Table
 from dlkurs.status import RunStatus
 
 
+MARKS = {RunStatus.PASSED: "[green]✓[/]", RunStatus.SKIPPED: "[yellow]–[/]", RunStatus.DATA_MISSING: "[yellow]![/]"}
+COLORS = {RunStatus.PASSED: "green", RunStatus.SKIPPED: "yellow", RunStatus.DATA_MISSING: "yellow"}
+
+
 def run_with_progress(lessons, *, console: Console, **kwargs):
     from dlkurs.run.runner import run_lesson
 
@@ -41,7 +45,7 @@ def run_with_progress(lessons, *, console: Console, **kwargs):
                 progress.update(task, completed=index, total=n)
 
             run = run_lesson(lesson, progress=on_cell, **kwargs)
-            mark = {RunStatus.PASSED: "[green]✓[/]", RunStatus.SKIPPED: "[yellow]–[/]"}.get(run.status, "[red]✗[/]")
+            mark = MARKS.get(run.status, "[red]✗[/]")
             progress.update(task, description=f"{lesson.title} {mark}")
             progress.advance(overall)
             runs.append(run)
@@ -64,11 +68,19 @@ def print_summary(console: Console, runs, out_dir: Path) -> None:
     for col in ("Lektion", "Titel", "Status", "Sekunden", "Kennzahlen"):
         table.add_column(col)
     for run in runs:
-        color = {RunStatus.PASSED: "green", RunStatus.SKIPPED: "yellow"}.get(run.status, "red")
+        color = COLORS.get(run.status, "red")
         table.add_row(run.lesson, escape(run.title), f"[{color}]{run.status_de}[/]", f"{run.seconds:.1f}", _figures(run))
     console.print(table)
     for run in runs:
-        if run.error:
+        for part in run.skipped_parts:
+            cells = part["cells"]
+            where = f"Zelle {cells[0]}" if len(cells) == 1 else f"Zellen {cells[0]}–{cells[-1]}"
+            title = f" „{escape(part['title'])}“" if part.get("title") else ""
+            console.print(f"[yellow]Lektion {run.lesson}:[/] Teil{title} ({where}) übersprungen – er braucht "
+                          f"{part['dataset']}; alle anderen Teile liefen.")
+        if run.error and run.status == RunStatus.DATA_MISSING:
+            console.print(f"[yellow]Lektion {run.lesson}:[/] in Zelle {run.error.cell} angehalten, weil Daten fehlen.")
+        elif run.error:
             e = run.error
             console.print(f"[bold red]Lektion {run.lesson}, Zelle {e.cell}:[/] {escape(e.ename)}: {escape(e.evalue)}")
             if e.source:
@@ -82,4 +94,16 @@ def print_summary(console: Console, runs, out_dir: Path) -> None:
                 "nicht mit den echten Datensätzen – ihre Zahlen sind keine Kurszahlen und werden nicht "
                 "am Referenzband gemessen."
             )
+    missing: dict[str, str] = {}
+    for run in runs:
+        missing.update(run.missing_data)
+    for name, remedy in sorted(missing.items()):
+        console.print(f"[bold yellow]Daten fehlen:[/] {name} – {escape(remedy)}")
     console.print(f"Notebooks, HTML und Ergebnisse: [bold]{out_dir}[/]")
+
+
+def exit_code(runs) -> int:
+    """0: all passed (or skipped for another backend); 1: a lesson failed; 3: only data was missing."""
+    if any(r.status not in (RunStatus.PASSED, RunStatus.SKIPPED, RunStatus.DATA_MISSING) for r in runs):
+        return 1
+    return 3 if any(r.status == RunStatus.DATA_MISSING for r in runs) else 0

@@ -82,8 +82,20 @@ def _paths(name: str, *, use_fixtures: bool = True) -> tuple[Dataset, dict[str, 
     ds = info(name)
     if ds.embedded:
         raise DataError(f"'{ds.name}' ist in scikit-learn enthalten und hat keine Dateien im Datenordner.")
-    paths, origin = DataHome().ensure(ds, use_fixtures=use_fixtures)
+    try:
+        paths, origin = DataHome().ensure(ds, use_fixtures=use_fixtures)
+    except DatasetNotAvailable:
+        _record_missing(ds)
+        raise
     return ds, paths, origin
+
+
+def _record_missing(ds: Dataset) -> None:
+    """Log that a lesson asked for data this machine lacks (a runner tells it from a broken lesson)."""
+    from dlkurs.data import events
+    from dlkurs.data.store import remedy_line
+
+    events.record(DataEvent.MISSING, ds.name, "nicht vorhanden", remedy=remedy_line(ds))
 
 
 def load(name: str, *, allow_substitute: bool = False, **options: Any):
@@ -114,6 +126,7 @@ def load(name: str, *, allow_substitute: bool = False, **options: Any):
     except DatasetNotAvailable as err:
         if allow_substitute and ds.substitute:
             return embedded.substitute(ds, reason=str(err).splitlines()[0])
+        _record_missing(ds)
         raise
     return loaders.LOADERS[ds.name](paths, **options)
 

@@ -20,7 +20,7 @@ from dlkurs.status import DataEvent
 #: File that receives one JSON line per data event (set by a runner).
 ENV_DATA_LOG = "DLKURS_DATA_LOG"
 
-SUBSTITUTE, FIXTURE, CORRUPT, REPAIRED, DOWNLOADED = tuple(DataEvent)
+SUBSTITUTE, FIXTURE, CORRUPT, REPAIRED, DOWNLOADED, MISSING = tuple(DataEvent)
 
 _EVENTS: list[dict] = []
 

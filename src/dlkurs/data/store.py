@@ -152,7 +152,7 @@ def _remedies(ds: Dataset) -> str:
     elif ds.manual:
         lines.append(f"  • {ds.manual}")
     lines.append("  • ohne Internet: das Daten-Paket der Trainerin/des Trainers einspielen:  "
-                 "dlkurs data import PAKET.zip")
+                 "dlkurs data import PAKET.zip  (ein entpackter Ordner geht auch)")
     return "\n".join(lines)
 
 
@@ -179,6 +179,17 @@ def unavailable(ds: Dataset, home: Path, reason: str, removed: Optional[list[str
         err = DatasetNotAvailable(not_available_message(ds, home, reason), name=ds.name)
     err.reason = reason
     return err
+
+
+def remedy_line(ds: Dataset) -> str:
+    """One line: how to get ``ds`` (for summaries; :func:`_remedies` has the long form)."""
+    ways = []
+    if ds.downloadable:
+        ways.append(f"dlkurs data download {ds.name}")
+    elif ds.manual:
+        ways.append(ds.manual)
+    ways.append("Daten-Paket: dlkurs data import PAKET.zip|ORDNER")
+    return " / ".join(ways)
 
 
 # --------------------------------------------------------------------------- the data home

@@ -34,9 +34,14 @@ class Coverage:
         """True when every counted exercise was checked "richtig"."""
         return not self.not_richtig and not self.unchecked
 
-    def problems(self) -> list[str]:
-        """German sentences, one per exercise that the run did not prove."""
-        lines = [f"Aufgabe '{name}' wurde im Lauf nicht geprüft (kein check() ausgeführt)." for name in self.unchecked]
+    def problems(self, *, unchecked: bool = True) -> list[str]:
+        """German sentences, one per exercise that the run did not prove.
+
+        ``unchecked=False`` leaves out exercises that were not checked at all (a
+        run that skipped parts of the lesson for missing data).
+        """
+        lines = [f"Aufgabe '{name}' wurde im Lauf nicht geprüft (kein check() ausgeführt)."
+                 for name in (self.unchecked if unchecked else [])]
         lines += [f"Aufgabe '{name}': Referenzlösung ergibt '{status}' statt 'richtig'." for name, status in self.not_richtig.items()]
         return lines
 

@@ -14,6 +14,7 @@ from dlkurs import settings
 from dlkurs.status import DataEvent, RunStatus
 
 PASSED, FAILED, TIMEOUT, SKIPPED = RunStatus.PASSED, RunStatus.FAILED, RunStatus.TIMEOUT, RunStatus.SKIPPED
+DATA_MISSING = RunStatus.DATA_MISSING
 BACKENDS = ("tensorflow", "jax")
 
 
@@ -48,6 +49,8 @@ class LessonRun:
     checks: dict[str, str] = field(default_factory=dict)
     #: what the data layer used instead of real data, or repaired ({"event", "dataset", "message"})
     data_notes: list[dict] = field(default_factory=list)
+    #: parts of the lesson not run because their data is missing ({"dataset", "cells", "title"})
+    skipped_parts: list[dict] = field(default_factory=list)
     started: str = ""
     python: str = field(default_factory=platform.python_version)
 
@@ -59,6 +62,11 @@ class LessonRun:
     def stand_ins(self) -> list[str]:
         """Datasets this run used substitute or fixture data for (its figures are no course figures)."""
         return sorted({n["dataset"] for n in self.data_notes if n.get("event") in (DataEvent.SUBSTITUTE, DataEvent.FIXTURE)})
+
+    @property
+    def missing_data(self) -> dict[str, str]:
+        """Datasets this run found missing, each with how to get it."""
+        return {n["dataset"]: n.get("remedy", "") for n in self.data_notes if n.get("event") == DataEvent.MISSING}
 
     @property
     def status_de(self) -> str:

@@ -26,6 +26,7 @@ from dlkurs.build.kernel import write_kernel_spec
 from dlkurs.status import DataEvent
 from dlkurs.run.results import (  # noqa: F401  (re-exported)
     BACKENDS,
+    DATA_MISSING,
     FAILED,
     PASSED,
     SKIPPED,
@@ -74,7 +75,7 @@ def _read_data_notes(log: Path) -> list[dict]:
             if line.strip():
                 entry = json.loads(line)
                 if entry.get("event") != DataEvent.DOWNLOADED:
-                    notes.append({k: entry[k] for k in ("event", "dataset", "message") if k in entry})
+                    notes.append({k: entry[k] for k in ("event", "dataset", "message", "remedy") if k in entry})
     return notes
 
 
@@ -94,17 +95,20 @@ def _judge(run: LessonRun, lesson: Lesson) -> None:
     Bands are reference numbers for the real datasets: a lesson that ran on
     substitute or fixture data records its misses but does not fail for them.
     """
-    if run.status == PASSED:
+    partial = run.status == DATA_MISSING  # parts skipped: what they would have checked is not held against it
+    if run.status == PASSED or (partial and run.error is None):
         from dlkurs.run.checks import coverage
 
         try:
-            run.problems.extend(coverage(run).problems())
+            cover = coverage(run)
+            run.problems.extend(cover.problems(unchecked=not partial))
         except Exception as err:  # a broken check module fails the run, with the reason
             run.problems.append(f"Das Prüfmodul der Lektion lässt sich nicht laden: {type(err).__name__}: {err}")
     for figure in lesson.figures:
         value = run.figures.get(figure.name)
         if value is None or not math.isfinite(value):
-            run.problems.append(f"Kennzahl '{figure.name}' wurde nicht gemeldet.")
+            if not partial:
+                run.problems.append(f"Kennzahl '{figure.name}' wurde nicht gemeldet.")
             continue
         if figure.band is None:
             continue
@@ -116,7 +120,7 @@ def _judge(run: LessonRun, lesson: Lesson) -> None:
                 run.problems.append(
                     f"Kennzahl '{figure.name}' = {value:.4g} liegt außerhalb des Referenzbands [{low:g}, {high:g}]."
                 )
-    if run.problems and run.status == PASSED:
+    if run.problems and run.status in (PASSED, DATA_MISSING):
         run.status = FAILED
 
 
@@ -243,13 +247,29 @@ def _execute(run: LessonRun, nb, lesson: Lesson, workdir: Path, stem: Path, budg
                         progress(lesson, index, len(cells))
                     if cell.cell_type != "code":
                         continue
+                    needs = needed_datasets(cell)
+                    skipped = [p for p in run.skipped_parts if p["dataset"] in needs]
+                    if skipped:  # a later cell of a part whose data is missing
+                        skipped[0]["cells"].append(index + 1)
+                        continue
                     remaining = deadline - time.monotonic()
                     if remaining <= 0:
                         raise CellTimeoutError("budget exhausted")
                     client.timeout = max(1, math.ceil(remaining))
-                    client.execute_cell(cell, index)
+                    try:
+                        client.execute_cell(cell, index)
+                    except CellExecutionError as err:
+                        missing = _missing(tmp_path / "data.jsonl") & needs if err.ename in DATA_ERRORS else set()
+                        if not missing:
+                            raise
+                        # only this part needs the missing data: skip it, run the rest
+                        run.skipped_parts.append(
+                            {"dataset": sorted(missing)[0], "cells": [index + 1], "title": _part_title(cells, index)}
+                        )
                 if progress:
                     progress(lesson, len(cells), len(cells))
+                if run.skipped_parts:
+                    run.status = DATA_MISSING
         except CellTimeoutError:
             run.status = TIMEOUT
             run.error = CellError(
@@ -259,7 +279,7 @@ def _execute(run: LessonRun, nb, lesson: Lesson, workdir: Path, stem: Path, budg
                 source=source(index),
             )
         except CellExecutionError as err:
-            run.status = FAILED
+            run.status = DATA_MISSING if err.ename in DATA_ERRORS and _missing(tmp_path / "data.jsonl") else FAILED
             run.error = CellError(
                 cell=index + 1,
                 ename=err.ename,
@@ -277,6 +297,32 @@ def _execute(run: LessonRun, nb, lesson: Lesson, workdir: Path, stem: Path, budg
             run.checks = _read_checks(progress_db)
             if log_path.exists() and log_path.stat().st_size == 0:
                 log_path.unlink()
+
+
+#: Exceptions of the data layer that mean "this dataset is not on this machine".
+DATA_ERRORS = ("DatasetNotAvailable", "DatasetCorrupt")
+#: Cell tag that marks a part of a lesson needing one dataset: ``# %% tags=["daten:cifar10"]``.
+DATA_TAG = "daten:"
+
+
+def needed_datasets(cell) -> set[str]:
+    """The datasets a cell is tagged as needing (its part is skipped when one is missing)."""
+    return {tag[len(DATA_TAG):] for tag in cell.get("metadata", {}).get("tags", []) if tag.startswith(DATA_TAG)}
+
+
+def _missing(log: Path) -> set[str]:
+    """Datasets the data layer reported as missing during this run."""
+    return {n["dataset"] for n in _read_data_notes(log) if n.get("event") == DataEvent.MISSING}
+
+
+def _part_title(cells, index: int) -> str:
+    """The heading of the section a cell belongs to (the nearest Markdown heading above it)."""
+    for cell in reversed(cells[:index]):
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return ""
 
 
 def _save(run: LessonRun, nb, stem: Path, *, html: bool) -> None:

@@ -481,7 +481,7 @@ vergleich.round(3)
 # meldet das der Datenlader. Dann sind die Bilder Zufallsrauschen mit zufälligen
 # Labels, und alle Zahlen dieses Abschnitts sind bedeutungslos.
 
-# %%
+# %% tags=["daten:cifar10"]
 (cifar_x_train, cifar_y_train), (cifar_x_test, cifar_y_test) = load("cifar10")
 testdaten = any(eintrag["dataset"] == "cifar10" for eintrag in substitutions())
 if testdaten:
@@ -491,7 +491,7 @@ if testdaten:
 print("Training:", cifar_x_train.shape, cifar_x_train.dtype, " Labels:", cifar_y_train.shape)
 print("Test:    ", cifar_x_test.shape, cifar_x_test.dtype, " Labels:", cifar_y_test.shape)
 
-# %%
+# %% tags=["daten:cifar10"]
 KLASSEN = ["Flugzeug", "Auto", "Vogel", "Katze", "Hirsch", "Hund", "Frosch", "Pferd", "Schiff", "Lastwagen"]
 show_images(cifar_x_train[:16], cifar_y_train[:16, 0], class_names=KLASSEN, columns=8)
 plt.show()
@@ -503,7 +503,7 @@ plt.show()
 # Wie bei MNIST bringen wir die Pixel auf den Bereich 0 bis 1. Im Schnellprofil
 # nehmen wir nur einen Teil der Bilder, damit die Lektion schnell durchläuft.
 
-# %%
+# %% tags=["daten:cifar10"]
 n_cifar = dlkurs.pick(quick=2000, full=None)
 n_cifar_test = dlkurs.pick(quick=1000, full=None)
 cifar_x_train = cifar_x_train[:n_cifar].astype("float32") / 255
@@ -517,7 +517,7 @@ print("Training:", cifar_x_train.shape, " Wertebereich:", cifar_x_train.min(), "
 # weißt du, dass Keras dafür die letzten 10 % nimmt. Ist das hier in Ordnung?
 # Zähl nach:
 
-# %%
+# %% tags=["daten:cifar10"]
 n_val = int(len(cifar_y_train) * 0.1)
 pd.Series(np.bincount(cifar_y_train[-n_val:, 0], minlength=10), index=KLASSEN, name="Bilder in der Validierung").to_frame().T
 
@@ -543,7 +543,7 @@ pd.Series(np.bincount(cifar_y_train[-n_val:, 0], minlength=10), index=KLASSEN, n
 # wenige Epochen lang auf kleinen künstlichen Farbbildern (32 × 32 × 3, Werte
 # zwischen 0 und 1, zehn Klassen) und erwartet mindestens 50 % Genauigkeit.
 
-# %%
+# %% tags=["daten:cifar10"]
 ### BEGIN SOLUTION cifar_modell
 cifar_modell = keras.Sequential([
     keras.Input(shape=(32, 32, 3)),
@@ -556,14 +556,14 @@ cifar_modell.compile(optimizer="adam", loss="sparse_categorical_crossentropy", m
 ### END SOLUTION
 aufgabe.cifar_modell.check(cifar_modell)
 
-# %%
+# %% tags=["daten:cifar10"]
 # aufgabe.cifar_modell.hint()
 # aufgabe.cifar_modell.solution()
 
 # %% [markdown]
 # Jetzt trainiert dein Netz auf CIFAR-10.
 
-# %%
+# %% tags=["daten:cifar10"]
 cifar_verlauf = cifar_modell.fit(
     cifar_x_train, cifar_y_train,
     epochs=dlkurs.pick(quick=2, full=15), batch_size=128, validation_split=0.1, verbose=2,
@@ -571,7 +571,7 @@ cifar_verlauf = cifar_modell.fit(
 plot_history(cifar_verlauf, title="CIFAR-10: Dense-Netz")
 plt.show()
 
-# %%
+# %% tags=["daten:cifar10"]
 _, cifar_genauigkeit = cifar_modell.evaluate(cifar_x_test, cifar_y_test, verbose=0)
 print(f"Testgenauigkeit auf {len(cifar_y_test)} Testbildern: {cifar_genauigkeit:.3f}  (Raten: 0.100)")
 if testdaten:
