@@ -105,17 +105,44 @@ def test_doctor_passes_here_with_a_german_table():
     assert data["ok"] is True and any(c["name"] == "Backend" for c in data["checks"])
 
 
-def test_doctor_without_the_chosen_backend_names_the_remedy(tmp_path):
-    # hide an installed JAX: a package of that name that fails to import, first on the path
+def _without_jax(tmp_path) -> dict:
+    """Hide an installed JAX: a package of that name that fails to import, first on the path."""
     (tmp_path / "jax").mkdir()
     (tmp_path / "jax" / "__init__.py").write_text(
         "raise ModuleNotFoundError(\"No module named 'jax'\", name='jax')\n", encoding="utf-8"
     )
-    path = os.pathsep.join(p for p in (str(tmp_path), os.environ.get("PYTHONPATH", "")) if p)
-    out = dlkurs("doctor", env={"KERAS_BACKEND": "jax", "PYTHONPATH": path})
+    return {"PYTHONPATH": os.pathsep.join(p for p in (str(tmp_path), os.environ.get("PYTHONPATH", "")) if p)}
+
+
+def test_doctor_without_the_chosen_backend_names_the_remedy(tmp_path):
+    out = dlkurs("doctor", env={"KERAS_BACKEND": "jax", **_without_jax(tmp_path)})
     assert out.returncode == 1
-    assert "dlkurs[jax]" in out.stdout and "Nicht bereit" in out.stdout
+    # this checkout was installed with `pip install -e`: the remedy says so
+    assert '[jax]"' in out.stdout and "pip install -e" in out.stdout and "Nicht bereit" in out.stdout
     assert "Traceback" not in out.stdout + out.stderr
+
+
+def test_run_with_jax_backend_but_no_jax_says_so_before_running(tmp_path):
+    out = dlkurs("run", "0.1", "--backend", "jax", "--out", str(tmp_path / "runs"), env=_without_jax(tmp_path))
+    said = " ".join((out.stdout + out.stderr).split())
+    assert out.returncode == 2
+    assert "Das Backend 'jax' ist nicht installiert" in said and "pip install -e" in said
+    assert not (tmp_path / "runs" / "quick" / "work").exists()  # no lesson was started
+
+
+def test_data_home_that_is_a_file_is_named_as_such_everywhere(tmp_path):
+    afile = tmp_path / "daten.txt"
+    afile.write_text("kein Ordner")
+    env = {"DLKURS_DATA": str(afile)}
+    doctor = dlkurs("doctor", env=env)
+    assert doctor.returncode == 1 and "ist eine Datei, kein Ordner" in " ".join(doctor.stdout.split())
+    for args in (("data", "import", str(tmp_path)), ("data", "status"), ("data", "download", "mnist")):
+        out = dlkurs(*args, env=env)
+        said = " ".join((out.stdout + out.stderr).split())
+        assert out.returncode == 1, args
+        assert "ist eine Datei, kein Ordner" in said and "DLKURS_DATA" in said and "Errno" not in said, said
+    below = dlkurs("data", "status", env={"DLKURS_DATA": str(afile / "unter")})
+    assert f"{afile} ist eine Datei, kein Ordner" in " ".join((below.stdout + below.stderr).split())
 
 
 def test_doctor_with_unknown_backend_names_the_remedy():
@@ -124,3 +151,18 @@ def test_doctor_with_unknown_backend_names_the_remedy():
     data = json.loads(out.stdout)
     failing = [c for c in data["checks"] if c["status"] == "fehler"]
     assert failing and "KERAS_BACKEND" in failing[0]["remedy"]
+
+
+def test_help_screens_speak_german():
+    out = dlkurs("run", "--help")
+    assert out.returncode == 0
+    assert "Diese Hilfe zeigen und beenden." in out.stdout and "Optionen" in out.stdout
+    assert "Show this message" not in out.stdout and "[default:" not in out.stdout
+
+
+def test_run_honours_dlkurs_profile(make_catalog, tmp_path):
+    make_catalog({"9.1": "# %% [markdown]\n# # 9.1\n\n# %%\nimport dlkurs\nprint(dlkurs.profile())\n"})
+    out = dlkurs("run", "9.1", "--out", str(tmp_path), "--json", env={"DLKURS_PROFILE": "full"})
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)[0]["profile"] == "full"
+    assert (tmp_path / "full").is_dir()

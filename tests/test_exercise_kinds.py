@@ -181,7 +181,7 @@ def test_every_call_is_recorded(progress_db):
 
 def test_hints_in_order_and_beyond_the_last():
     ex = bound(ValueExercise(title="t", expected=1, hints=["erster", "zweiter"]), name="eins")
-    assert ex.hint_text() == (True, "Tipp 1 von 2: erster\n(Weiter mit aufgabe.eins.hint(2).)")
+    assert ex.hint_text() == (True, "Tipp 1 von 2: erster\n(Der nächste Tipp: aufgabe.eins.hint())")
     assert ex.hint_text(2) == (True, "Tipp 2 von 2: zweiter")
     shown, text = ex.hint_text(3)
     assert not shown and "nur 2 Tipps" in text and "aufgabe.eins.solution()" in text
@@ -432,3 +432,19 @@ def test_custom_check_sees_a_returned_placeholder_as_not_attempted():
         return ___
 
     assert ex.check(noch_offen).status == "noch nicht bearbeitet"
+
+
+def test_hint_without_number_moves_on_to_the_next_hint(capsys, progress_db):
+    ex = bound(ValueExercise(title="t", expected=3, hints=["erst", "dann", "zuletzt"]), name="drei")
+    shown = []
+    for _ in range(4):
+        ex.hint()
+        shown.append(capsys.readouterr().out)
+    assert "Tipp 1 von 3: erst" in shown[0]
+    assert "Tipp 2 von 3: dann" in shown[1]
+    assert "Tipp 3 von 3: zuletzt" in shown[2]
+    assert "Es gibt nur 3 Tipps" in shown[3]
+    ex.hint(1)  # an explicit number shows that hint; the next call goes on from there
+    capsys.readouterr()
+    ex.hint()
+    assert "Tipp 2 von 3" in capsys.readouterr().out

@@ -14,7 +14,7 @@ import os
 import time
 from typing import Any, TypeVar
 
-from dlkurs.settings import DEFAULT_PROFILE, ENV_PROFILE, ENV_RESULTS, PROFILES
+from dlkurs.settings import DEFAULT_PROFILE, ENV_LESSON, ENV_PROFILE, ENV_RESULTS, PROFILES
 
 T = TypeVar("T")
 
@@ -70,6 +70,52 @@ def report(**figures: Any) -> None:
     _show(values)
 
 
+#: The lesson whose notebook is running (set by ``aufgaben("1.5")``); names its figures' labels.
+_LESSON: str | None = None
+
+
+def set_lesson(lesson_id: str | None) -> None:
+    """Tell :func:`report` which lesson it reports for (its German figure labels)."""
+    global _LESSON
+    _LESSON = lesson_id
+
+
+def figure_label(name: str, lesson_id: str | None = None) -> str:
+    """The catalog's German label of a figure: of ``lesson_id`` (or the running lesson), else the
+    label every lesson gives that name; the name itself when there is none or no single one."""
+    from dlkurs.catalog import catalog, find
+
+    lesson_id = lesson_id or _LESSON or os.environ.get(ENV_LESSON)
+    try:
+        lesson = find(lesson_id) if lesson_id else None
+        lessons = [lesson] if lesson is not None else list(catalog())
+    except Exception:  # a broken trainer catalog must not break report()
+        return name
+    labels = {f.label for one in lessons for f in one.figures if f.name == name and f.label}
+    return labels.pop() if len(labels) == 1 else name
+
+
+def german_number(value: float, digits: int = 4) -> str:
+    """``0.97812`` -> ``"0,9781"``, ``60000.0`` -> ``"60.000"``, ``7.4e-05`` -> ``"7,4·10⁻⁵"``."""
+    value = float(value)
+    if not math.isfinite(value):
+        return str(value)
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}".replace(",", ".")
+    magnitude = math.floor(math.log10(abs(value)))
+    if -4 <= magnitude < 9:
+        decimals = max(0, digits - 1 - magnitude)
+        text = f"{value:,.{decimals}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    mantissa = f"{value / 10 ** magnitude:.{digits - 1}f}".rstrip("0").rstrip(".").replace(".", ",")
+    superscript = str(magnitude).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{mantissa}·10{superscript}"
+
+
 def _show(values: dict[str, float]) -> None:
-    lines = [f"  {name:<24} {value:.4g}" for name, value in values.items()]
+    named = {figure_label(name): value for name, value in values.items()}
+    width = max(len(label) for label in named)
+    lines = [f"  {label:<{width}}  {german_number(value)}" for label, value in named.items()]
     print("Kennzahlen dieser Lektion:\n" + "\n".join(lines))

@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 #: Selects the lesson profile ("quick" or "full"); set by the runner.
+#: The lesson a runner executes (names the figures' labels in its notebook).
+ENV_LESSON = "DLKURS_LESSON"
 ENV_PROFILE = "DLKURS_PROFILE"
 #: File the runner reads a lesson's reported figures from (JSON lines).
 ENV_RESULTS = "DLKURS_RESULTS"
@@ -60,3 +62,15 @@ def runs_dir() -> Path:
     """Where `dlkurs run` writes: ``$DLKURS_RUNS`` or ``./dlkurs-runs``."""
     env = os.environ.get(ENV_RUNS)
     return Path(env).expanduser() if env else Path.cwd() / "dlkurs-runs"
+
+
+def install_command(extra: str) -> str:
+    """How to add an optional part (``extra``, e.g. "jax") the way this dlkurs was installed.
+
+    A checkout installed with ``pip install -e .`` needs ``pip install -e ".[jax]"``
+    in that folder; a package from an index needs ``pip install "dlkurs[jax]"``.
+    """
+    root = Path(__file__).resolve().parents[2]  # src/dlkurs/settings.py -> the checkout
+    if (root / "pyproject.toml").is_file() and (root / "src" / "dlkurs").is_dir():
+        return f'pip install -e "{root}[{extra}]"'
+    return f'pip install "dlkurs[{extra}]"'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shlex
@@ -114,7 +115,9 @@ def run(
     lessons: Annotated[Optional[list[str]], typer.Argument(help="Lektionen, z. B. 0.1 1.2", show_default=False)] = None,
     day: Annotated[Optional[int], typer.Option("--day", help="Alle Lektionen dieses Tages.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Alle Lektionen des Kurses.")] = False,
-    profile: Annotated[str, typer.Option("--profile", help="quick (Probelauf) oder full (echte Kurszahlen).")] = "quick",
+    profile: Annotated[str, typer.Option("--profile", envvar="DLKURS_PROFILE",
+                                         help="quick (Probelauf) oder full (echte Kurszahlen); "
+                                              "Standard: $DLKURS_PROFILE, sonst quick.")] = "quick",
     backend: Annotated[Optional[str], typer.Option("--backend", help="tensorflow oder jax (Standard: $KERAS_BACKEND bzw. tensorflow).")] = None,
     out: Annotated[Optional[Path], typer.Option("--out", help="Ordner der Läufe (Standard: ./dlkurs-runs).")] = None,
     time_factor: Annotated[float, typer.Option("--time-factor", help="Zeitbudgets mit diesem Faktor strecken (langsame Rechner).")] = 1.0,
@@ -130,6 +133,14 @@ def run(
         raise fail(f"Unbekanntes Backend '{backend}'. Erlaubt: {', '.join(BACKENDS)}.", 2)
     if time_factor <= 0:
         raise fail("--time-factor muss größer als 0 sein.", 2)
+    if backend == "jax":
+        from dlkurs.settings import install_command
+
+        try:
+            importlib.import_module("jax")  # an installed but broken JAX counts as missing, too
+        except ImportError:
+            raise fail(f"Das Backend 'jax' ist nicht installiert. Installieren mit: {install_command('jax')} "
+                       "– oder ohne --backend mit TensorFlow laufen lassen.", 2) from None
     chosen = _select(lessons or [], day, all_)
     out_dir = (out or runs_dir()) / profile
     _writable_or_fail(out_dir)
@@ -193,10 +204,14 @@ def start(
         if action.action == workspace.BESIDE:
             console.print(
                 f"[yellow]Lektion {action.lesson}:[/] Du hast [bold]{action.path.name}[/] bearbeitet – "
-                f"sie bleibt unverändert. Die neue Kursversion liegt daneben: [bold]{action.beside.name}[/]"
+                f"es bleibt unverändert. Die neue Kursversion liegt daneben: [bold]{action.beside.name}[/]"
             )
+    kept = [action.path.name for action in actions if action.action == workspace.KEPT]
+    if kept:
+        console.print(f"Von dir bearbeitet und unverändert behalten: {escape(', '.join(kept))}")
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     console.print(f"Arbeitsordner [bold]{root}[/]: {len(actions)} Notebooks ({summary}).")
+    _warn_missing_data()
     if no_launch:
         again = "dlkurs start" + (f" --folder {shlex.quote(str(root))}" if folder else "")
         console.print(f"JupyterLab öffnest du später mit: [bold]{escape(again)}[/]")
@@ -215,6 +230,29 @@ def start(
     except KeyboardInterrupt:
         code = 0
     raise typer.Exit(code)
+
+
+def _warn_missing_data() -> None:
+    """One line when course data is missing: the lessons that need it would stop there."""
+    try:
+        from dlkurs.data import DATASETS, DataHome
+        from dlkurs.status import DataState
+
+        home = DataHome()
+        problem = home.root_problem()
+        if problem:
+            console.print(f"[yellow]Kursdaten:[/] {escape(problem)}")
+            return
+        course = [d for d in DATASETS if not d.embedded]
+        missing = [d.name for d in course if home.check(d).state != DataState.OK]
+    except Exception:  # the warning is a courtesy; it must never stop the start
+        return
+    if missing:
+        console.print(
+            f"[yellow]Kursdaten: {len(course) - len(missing)} von {len(course)} vorhanden[/] – es fehlen: "
+            f"{', '.join(missing)}. Ohne Internet: [bold]dlkurs data import PAKET.zip[/] (oder ein Ordner mit "
+            "den Daten); mit Internet: [bold]dlkurs data download --all[/]. Details: dlkurs data status"
+        )
 
 
 # Sub-commands that live in their own modules.

@@ -31,6 +31,11 @@ DataHomeOption = Annotated[
 def _use_data_home(data_home: Optional[Path]) -> None:
     if data_home is not None:
         os.environ["DLKURS_DATA"] = str(data_home.expanduser().resolve())
+    from dlkurs.data.store import DataHome
+
+    problem = DataHome().root_problem()
+    if problem:
+        raise fail(problem)
 
 
 @data_app.callback()

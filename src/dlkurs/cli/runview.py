@@ -32,14 +32,14 @@ def run_with_progress(lessons, *, console: Console, **kwargs):
         TextColumn("[bold]{task.fields[lesson]}[/] {task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("Zellen"),
+        TextColumn("{task.fields[unit]}"),
         TimeElapsedColumn(),
         console=console,
         transient=False,
     ) as progress:
-        overall = progress.add_task("gesamt", total=len(lessons), lesson="Lektionen")
+        overall = progress.add_task("gesamt", total=len(lessons), lesson="Kurs", unit="Lektionen")
         for lesson in lessons:
-            task = progress.add_task(lesson.title, total=None, lesson=lesson.id)
+            task = progress.add_task(lesson.title, total=None, lesson=lesson.id, unit="Zellen")
 
             def on_cell(lesson, index, n, task=task):
                 progress.update(task, completed=index, total=n)
@@ -53,23 +53,32 @@ def run_with_progress(lessons, *, console: Console, **kwargs):
 
 
 def _figures(run) -> str:
-    parts = []
+    """One line per figure: German label, value, band and ✓/✗ (bands are judged in full runs)."""
+    from dlkurs.lessonapi import figure_label, german_number
+
+    lines = []
     for name, value in run.figures.items():
+        line = f"{figure_label(name, run.lesson)}: {german_number(value)}"
         band = run.bands.get(name)
-        flag = ""
-        if band and run.profile == "full":
-            flag = " ✓" if band["within"] else (" (✗)" if run.stand_ins else " ✗")
-        parts.append(f"{name}={value:.4g}{flag}")
-    return ", ".join(parts)
+        if band:
+            low, high = band["band"]
+            line += f" [{german_number(low)}–{german_number(high)}]"
+            if run.profile == "full":
+                line += " ✓" if band["within"] else (" (✗)" if run.stand_ins else " ✗")
+        lines.append(escape(line))
+    return "\n".join(lines)
 
 
 def print_summary(console: Console, runs, out_dir: Path) -> None:
-    table = Table(title=f"Ergebnis ({runs[0].profile if runs else ''})")
+    from dlkurs.lessonapi import german_number
+
+    table = Table(title=f"Ergebnis ({runs[0].profile if runs else ''})", show_lines=True)
     for col in ("Lektion", "Titel", "Status", "Sekunden", "Kennzahlen"):
         table.add_column(col)
     for run in runs:
         color = COLORS.get(run.status, "red")
-        table.add_row(run.lesson, escape(run.title), f"[{color}]{run.status_de}[/]", f"{run.seconds:.1f}", _figures(run))
+        table.add_row(run.lesson, escape(run.title), f"[{color}]{run.status_de}[/]",
+                      german_number(round(run.seconds, 1)), _figures(run))
     console.print(table)
     for run in runs:
         for part in run.skipped_parts:

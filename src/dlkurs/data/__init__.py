@@ -239,7 +239,10 @@ def export_bundle(target, datasets: Optional[list[str]] = None, *, progress=None
 
 
 def doctor_checks(Check) -> list:
-    """Lines for ``dlkurs doctor``: the data home and what it holds (never ``CheckLevel.FAIL``)."""
+    """Lines for ``dlkurs doctor``: the data home and what it holds.
+
+    Only a data home that cannot be a folder at all is ``CheckLevel.FAIL``; missing data is a warning.
+    """
     home = DataHome()
     checks = []
     root = home.root
@@ -251,6 +254,11 @@ def doctor_checks(Check) -> list:
     except OSError:
         free = 0
     writable = os.access(existing, os.W_OK)
+    problem = home.root_problem()
+    if problem:
+        checks.append(Check("Datenordner", CheckLevel.FAIL, f"{root} ist eine Datei, kein Ordner",
+                            "DLKURS_DATA auf einen Ordner setzen (oder die Variable entfernen).", required=True))
+        return checks
     if not writable:
         checks.append(Check("Datenordner", CheckLevel.WARN, f"{root} ist nicht beschreibbar",
                             "Einen beschreibbaren Ordner wählen: Umgebungsvariable DLKURS_DATA setzen.", required=False))

@@ -207,6 +207,17 @@ class DataHome:
 
     # ---- paths, state, locks -------------------------------------------------
 
+    def root_problem(self) -> Optional[str]:
+        """A German sentence when the data home cannot be a folder (it or a parent is a file), else None."""
+        for path in (self.root, *self.root.parents):
+            if path.exists():
+                if path.is_dir():
+                    return None
+                what = (f"Der Datenordner {self.root} ist eine Datei, kein Ordner" if path == self.root else
+                        f"Der Datenordner {self.root} lässt sich nicht anlegen: {path} ist eine Datei, kein Ordner")
+                return f"{what}. DLKURS_DATA (oder --data-home) auf einen Ordner setzen."
+        return None
+
     def folder(self, ds: Dataset) -> Path:
         return self.root / ds.name
 
@@ -569,6 +580,9 @@ class DataHome:
         status = self.check(ds)
         if status.ok:
             return status.paths, "cache"
+        problem = self.root_problem()
+        if problem:
+            raise DataError(problem)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             lock = self.lock(ds)

@@ -315,12 +315,16 @@ class Exercise:
             )
         text = f"Tipp {n} von {count}: {self.hints[n - 1]}"
         if n < count:
-            text += f"\n(Weiter mit {self._call}.hint({n + 1}).)"
+            text += f"\n(Der nächste Tipp: {self._call}.hint())"
         return True, text
 
-    def hint(self, n: Any = 1) -> None:
-        """Show hint number ``n`` (1 = the first)."""
+    def hint(self, n: Any = None) -> None:
+        """Show hint number ``n`` (1 = the first); without ``n`` the next one after the last shown."""
+        if n is None:
+            n = getattr(self, "_last_hint", 0) + 1
         shown, text = self.hint_text(n)
+        if shown:
+            self._last_hint = n
         self._record(progress.HINT, "shown" if shown else "none", str(n))
         display.show(
             text,

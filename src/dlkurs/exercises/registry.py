@@ -164,5 +164,13 @@ class Aufgaben:
 
 
 def aufgaben(lesson_id: str) -> Aufgaben:
-    """The exercises of lesson ``lesson_id``: ``aufgabe = aufgaben("1.2")``."""
-    return Aufgaben(str(lesson_id).strip(), exercises(str(lesson_id).strip()))
+    """The exercises of lesson ``lesson_id``: ``aufgabe = aufgaben("1.2")``.
+
+    Also tells :func:`dlkurs.report` which lesson is running (its figure labels).
+    """
+    from dlkurs.lessonapi import set_lesson
+
+    lesson_id = str(lesson_id).strip()
+    found = Aufgaben(lesson_id, exercises(lesson_id))
+    set_lesson(lesson_id)
+    return found

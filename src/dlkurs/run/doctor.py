@@ -17,6 +17,7 @@ import sys
 from dataclasses import asdict, dataclass
 from importlib import metadata
 
+from dlkurs.settings import install_command
 from dlkurs.status import CheckLevel
 
 OK, WARN, FAIL, INFO = CheckLevel.OK, CheckLevel.WARN, CheckLevel.FAIL, CheckLevel.INFO
@@ -140,11 +141,11 @@ def _backend_failure(wanted: str, proc: subprocess.CompletedProcess) -> Check:
     if proc.returncode < 0:
         return Check(f"Backend {wanted}", FAIL, f"abgestürzt (Signal {-proc.returncode})",
                      "Die CPU unterstützt dieses TensorFlow nicht (z. B. fehlendes AVX). "
-                     "Anderes Backend probieren: pip install 'dlkurs[jax]' und KERAS_BACKEND=jax setzen.")
+                     f"Anderes Backend probieren: {install_command('jax')} und KERAS_BACKEND=jax setzen.")
     if "ModuleNotFoundError" in last or "ImportError" in last:
         module = last.split("'")[1] if "'" in last else wanted
         if module.startswith("jax"):
-            remedy = "JAX installieren: pip install 'dlkurs[jax]' – oder KERAS_BACKEND=tensorflow setzen."
+            remedy = f"JAX installieren: {install_command('jax')} – oder KERAS_BACKEND=tensorflow setzen."
         elif module.startswith("tensorflow"):
             remedy = "TensorFlow installieren: pip install tensorflow-cpu – oder KERAS_BACKEND=jax setzen."
         elif module.startswith("torch"):

@@ -40,10 +40,11 @@ from dlkurs.run.results import (  # noqa: F401  (re-exported)
 ProgressCallback = Callable[[Lesson, int, int], None]
 
 
-def _kernel_env(profile: str, backend: str, tmp: Path, workdir: Path) -> dict[str, str]:
+def _kernel_env(profile: str, backend: str, tmp: Path, workdir: Path, lesson_id: str = "") -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
+            settings.ENV_LESSON: lesson_id,
             settings.ENV_PROFILE: profile,
             settings.ENV_RESULTS: str(tmp / "figures.jsonl"),
             ENV_DATA_LOG: str(tmp / "data.jsonl"),
@@ -240,7 +241,7 @@ def _execute(run: LessonRun, nb, lesson: Lesson, workdir: Path, stem: Path, budg
 
         try:
             with open(log_path, "w", encoding="utf-8") as log, client.setup_kernel(
-                env=_kernel_env(run.profile, run.backend, tmp_path, workdir), stderr=log, stdout=log
+                env=_kernel_env(run.profile, run.backend, tmp_path, workdir, lesson.id), stderr=log, stdout=log
             ):
                 for index, cell in enumerate(cells):
                     if progress:
