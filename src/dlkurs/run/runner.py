@@ -133,10 +133,9 @@ def _short_traceback(text: str, lines: int = 12) -> str:
 
 
 def _export_html(nb, path: Path) -> None:
-    from nbconvert import HTMLExporter
+    from dlkurs.build.offline_html import export_offline_html
 
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    path.write_text(body, encoding="utf-8")
+    path.write_text(export_offline_html(nb), encoding="utf-8")
 
 
 def run_lesson(
