@@ -57,12 +57,42 @@ def inline_html(text: str) -> str:
     return escaped.replace("\n", "<br>")
 
 
-def box(title: str, body_html: str, *, color: str, background: str, icon: str) -> str:
-    """A coloured message box for Jupyter."""
+#: Accent colour per kind of box; they read on JupyterLab's light and dark themes.
+ACCENTS = {
+    "richtig": "#2e7d32",
+    "falsch": "#c62828",
+    "tipp": "#1a73e8",
+    "info": "#757575",
+    "loesung": "#7b1fa2",  # not the green of "richtig": a solution is no success
+    "warnung": "#b06000",
+}
+
+
+def badge(glyph: str, color: str) -> str:
+    """A small round badge with one character: an icon that needs no emoji font."""
     return (
-        f'<div style="border-left: 6px solid {color}; background: {background}; '
-        f'padding: 0.5em 0.8em; margin: 0.3em 0; border-radius: 3px; color: #1a1a1a;">'
-        f'<strong style="color: {color};">{icon} {html.escape(title)}</strong>'
+        f'<span style="display: inline-block; min-width: 1.3em; height: 1.3em; line-height: 1.3em; '
+        f"border-radius: 0.65em; background: {color}; color: #fff; text-align: center; font-weight: bold; "
+        f'font-size: 0.85em; margin-right: 0.4em; font-family: sans-serif;">{html.escape(glyph)}</span>'
+    )
+
+
+def box(title: str, body_html: str, *, kind: str, icon: str) -> str:
+    """A message box for Jupyter in the colours of ``kind`` (see :data:`ACCENTS`).
+
+    Background and text follow JupyterLab's theme variables (``--jp-layout-color0``,
+    ``--jp-content-font-color1``), so the box reads on light and dark themes; the
+    first declarations are the fallback where those variables or ``color-mix`` are
+    unknown (e.g. a plain HTML export).
+    """
+    color = ACCENTS[kind]
+    return (
+        f'<div class="dlkurs-box dlkurs-{kind}" style="border-left: 6px solid {color}; '
+        f"background: #f6f7f8; background: color-mix(in srgb, {color} 13%, var(--jp-layout-color0, #fff)); "
+        f"color: #1a1a1a; color: var(--jp-content-font-color1, #1a1a1a); "
+        f'padding: 0.5em 0.8em; margin: 0.3em 0; border-radius: 3px;">'
+        f'<strong style="color: {color}; color: color-mix(in srgb, {color} 70%, var(--jp-content-font-color1, #000));">'
+        f"{badge(icon, color)}{html.escape(title)}</strong>"
         + (f"<div>{body_html}</div>" if body_html else "")
         + "</div>"
     )
@@ -75,6 +105,9 @@ def code_html(code: str) -> str:
         from pygments.formatters import HtmlFormatter
         from pygments.lexers import PythonLexer
 
-        return highlight(code, PythonLexer(), HtmlFormatter(noclasses=True, nobackground=True))
+        code_block = highlight(code, PythonLexer(), HtmlFormatter(noclasses=True, nobackground=True))
     except Exception:
-        return f"<pre>{html.escape(code)}</pre>"
+        code_block = f"<pre>{html.escape(code)}</pre>"
+    # the highlighting colours are made for a light background: give them one in every theme
+    return (f'<div style="background: #fafafa; color: #1a1a1a; padding: 0.2em 0.6em; border-radius: 3px; '
+            f'border: 1px solid #ddd;">{code_block}</div>')

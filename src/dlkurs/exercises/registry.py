@@ -157,9 +157,8 @@ class Aufgaben:
         return display.box(
             f"Aufgaben der Lektion {self._lesson}",
             f"<ul style='margin: 0.2em 0;'>{items}</ul>",
-            color="#1a73e8",
-            background="#e8f0fe",
-            icon="✎",
+            kind="tipp",
+            icon="i",
         )
 
 

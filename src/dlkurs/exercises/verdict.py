@@ -24,12 +24,12 @@ INTERNER_FEHLER = Status.INTERNER_FEHLER
 STATUSES = tuple(Status)
 
 #: icon, text colour, background of each verdict's box
-_LOOK = {
-    RICHTIG: ("✓", "#1e7e34", "#e8f5e9"),
-    FALSCH: ("✗", "#c62828", "#fdecea"),
-    NICHT_BEARBEITET: ("✎", "#5f6368", "#f1f3f4"),
-    KEINE_PRUEFUNG: ("ℹ", "#1a73e8", "#e8f0fe"),
-    INTERNER_FEHLER: ("⚠", "#b06000", "#fef7e0"),
+_LOOK = {  # plain-text icon, kind of box (its colours), badge character that needs no emoji font
+    RICHTIG: ("✓", "richtig", "✓"),
+    FALSCH: ("✗", "falsch", "×"),
+    NICHT_BEARBEITET: ("✎", "info", "…"),
+    KEINE_PRUEFUNG: ("ℹ", "tipp", "i"),
+    INTERNER_FEHLER: ("⚠", "warnung", "!"),
 }
 
 
@@ -94,11 +94,11 @@ class Verdict:
 
     def html(self) -> str:
         title = self.title
-        icon, color, background = _LOOK.get(self.status, ("•", "#333", "#fff"))
+        _, kind, glyph = _LOOK.get(self.status, ("•", "info", "•"))
         message = self.message
         if message.startswith(title):
             message = message[len(title):].lstrip(" :")
-        return display.box(title, display.inline_html(message), color=color, background=background, icon=icon)
+        return display.box(title, display.inline_html(message), kind=kind, icon=glyph)
 
     def show(self) -> None:
         """Display the verdict now and remember in which cell it was shown."""
