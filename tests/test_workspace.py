@@ -78,3 +78,40 @@ def test_unreadable_notebook_is_left_alone(tmp_path, lessons, monkeypatch):
     _newer_course(monkeypatch)
     workspace.prepare(tmp_path, lessons)
     assert path.read_text(encoding="utf-8") == "{ kaputt"
+
+
+def test_course_kernel_is_found_by_a_jupyterlab_started_by_hand(tmp_path, monkeypatch):
+    import json
+    import sys
+
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    from dlkurs.build.kernel import install_for_jupyter
+
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "venv"))
+    folder = install_for_jupyter()
+    assert folder == tmp_path / "venv" / "share" / "jupyter" / "kernels" / "dlkurs"
+    specs = KernelSpecManager(kernel_dirs=[str(folder.parent)]).find_kernel_specs()
+    assert "dlkurs" in specs
+    spec = json.loads((folder / "kernel.json").read_text(encoding="utf-8"))
+    assert spec["env"]["TF_CPP_MIN_LOG_LEVEL"] == "3" and spec["argv"][0] == sys.executable
+
+
+def test_jupyterlab_does_not_ask_learners_about_news_and_keeps_other_overrides(tmp_path, monkeypatch):
+    import json
+    import sys
+
+    from dlkurs.build.kernel import quiet_jupyterlab
+
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    path = tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"},
+                                "@jupyterlab/apputils-extension:notification": {"doNotDisturbMode": True}}))
+    assert quiet_jupyterlab() == path
+    saved = json.loads(path.read_text())
+    assert saved["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
+    assert saved["@jupyterlab/apputils-extension:notification"] == {
+        "fetchNews": "false", "checkForUpdates": False, "doNotDisturbMode": True}
+    path.write_text("{kaputt")
+    assert quiet_jupyterlab() is None and path.read_text() == "{kaputt"  # not ours to repair

@@ -41,3 +41,49 @@ def write_kernel_spec(kernels_dir: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "kernel.json").write_text(json.dumps(kernel_spec(), indent=1), encoding="utf-8")
     return folder
+
+
+def install_for_jupyter() -> Path | None:
+    """Put the course kernel where any JupyterLab of this Python finds it.
+
+    ``dlkurs start`` points JupyterLab at the workspace's own copy; a learner who
+    starts ``jupyter lab`` by hand would otherwise get the stock kernel without
+    the course's settings. First choice is this environment's Jupyter data folder
+    (a virtual environment's own), else the user's. Returns the kernel folder, or
+    None when neither can be written.
+    """
+    from jupyter_core.paths import jupyter_data_dir
+
+    for base in (Path(sys.prefix) / "share" / "jupyter", Path(jupyter_data_dir())):
+        try:
+            return write_kernel_spec(base / "kernels")
+        except OSError:
+            continue
+    return None
+
+
+#: JupyterLab settings a learner should not be asked about: the news opt-in and update checks.
+QUIET_LAB = {"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False}}
+
+
+def quiet_jupyterlab() -> Path | None:
+    """Add :data:`QUIET_LAB` to this environment's JupyterLab ``overrides.json`` (other entries kept).
+
+    Defaults only: a learner can still turn the news on in the settings. Returns
+    the file, or None when it cannot be written or is not valid JSON (then it is
+    left as it is).
+    """
+    path = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    try:
+        current = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        if not isinstance(current, dict):
+            return None
+        merged = dict(current)
+        for plugin, values in QUIET_LAB.items():
+            merged[plugin] = {**values, **merged.get(plugin, {})}
+        if merged != current:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(merged, indent=2), encoding="utf-8")
+        return path
+    except (OSError, ValueError):
+        return None

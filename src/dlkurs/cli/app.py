@@ -193,9 +193,13 @@ def start(
             target = workspace.notebook_path(root, get(lesson))
         except UnknownLessonError as err:
             raise fail(str(err), 2) from None
+    from dlkurs.build.kernel import install_for_jupyter, quiet_jupyterlab
+
     try:
         with console.status(f"Richte den Arbeitsordner {root} ein …"):
             actions = workspace.prepare(root)
+            install_for_jupyter()  # also for a JupyterLab started by hand in this environment
+            quiet_jupyterlab()
     except OSError as err:
         raise fail(f"Der Arbeitsordner {root} ist nicht beschreibbar ({err.strerror}). Mit --folder einen anderen wählen.")
     counts: dict[str, int] = {}
