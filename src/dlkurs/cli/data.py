@@ -59,11 +59,23 @@ def _datasets(names: Optional[list[str]], all_: bool, *, allow_empty: bool = Fal
 
 
 def _byte_progress(console_: Console):
-    from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn,
-                               TransferSpeedColumn)
+    from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
 
-    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(binary_units=False),
-                    TransferSpeedColumn(), TimeRemainingColumn(), console=console_, transient=False)
+    from dlkurs.data import human_size
+
+    class GermanBytes(ProgressColumn):
+        """``12,3 MB / 228,8 MB`` and ``4,5 MB/s``: sizes with a decimal comma."""
+
+        def render(self, task) -> Text:
+            done = human_size(int(task.completed))
+            text = f"{done} / {human_size(int(task.total))}" if task.total else done
+            if task.speed:
+                text += f"  {human_size(int(task.speed))}/s"
+            return Text(text, style="progress.download")
+
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), GermanBytes(), TimeRemainingColumn(),
+                    console=console_, transient=False)
 
 
 class _RichBundleProgress:
@@ -136,7 +148,7 @@ def status(
     data_home: DataHomeOption = None,
 ) -> None:
     _use_data_home(data_home)
-    from dlkurs.data import DataError, data_home as home, human_size
+    from dlkurs.data import DataError, data_home as home, human_size, info
     from dlkurs.data import status as data_status
 
     chosen = _datasets(names, False, allow_empty=True)
@@ -153,14 +165,17 @@ def status(
         print(json.dumps({"data_home": str(home()), "datasets": rows}, indent=2, ensure_ascii=False))
         raise typer.Exit(1 if corrupt else 0)
     table = Table(title="Kursdaten")
-    for column in ("Name", "Inhalt", "Größe", "Vorhanden", "Geprüft", "Quelle"):
+    for column in ("Name", "Inhalt", "Download", "im Datenordner", "Vorhanden", "Geprüft", "Quelle"):
         table.add_column(column)
     for row in rows:
         cached, verified = _STATE_DE[DataState(row["state"])]
         source = ", ".join(row["source"]) if row["source"] != ["import"] else "nur Daten-Paket"
-        size = human_size(row["size"]) if row["size"] else "–"
-        table.add_row(row["name"], escape(row["title"]), size, cached, verified, escape(source))
+        download = human_size(info(row["name"]).size) if info(row["name"]).size else "–"
+        on_disk = human_size(row["size"]) if row["cached"] and row["size"] and row["state"] != DataState.EMBEDDED else "–"
+        table.add_row(row["name"], escape(row["title"]), download, on_disk, cached, verified, escape(source))
     console.print(table)
+    console.print("[dim]Download: Größe der Originaldateien. Im Datenordner: was hier liegt – "
+                  "kann abweichen, weil manche Datensätze gepackt oder anders gespeichert werden.[/]")
     console.print(f"Datenordner: [bold]{escape(str(home()))}[/]")
     for row in rows:
         for problem in row["problems"]:
