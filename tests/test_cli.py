@@ -93,6 +93,15 @@ def test_start_twice_keeps_the_learners_edit(tmp_path):
     assert second.returncode == 0
     assert "# meine Änderung" in nbformat.read(path, as_version=4).cells[1].source
     assert "Arbeitsordner" in second.stdout
+    said = " ".join(second.stdout.split())
+    assert "Von dir bearbeitet und unverändert behalten: 1.2_jupyter-markdown.ipynb" in said
+
+
+def test_start_says_how_much_course_data_is_missing(tmp_path):
+    out = dlkurs("start", "--no-launch", "--folder", str(tmp_path / "ws"), env={"DLKURS_DATA": str(tmp_path / "leer")})
+    said = " ".join(out.stdout.split())
+    assert out.returncode == 0
+    assert "Kursdaten: 0 von 12 vorhanden – es fehlen: mnist" in said and "dlkurs data import" in said
 
 
 def test_doctor_passes_here_with_a_german_table():

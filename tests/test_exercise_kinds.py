@@ -134,7 +134,7 @@ def test_verdict_is_not_displayed_twice_in_the_same_cell(monkeypatch):
     count["n"] = 8  # a later cell that shows the stored verdict
     verdict._ipython_display_()
     assert len(shown) == 2
-    assert "dlkurs-richtig" in verdict._repr_html_() and "Richtig" in verdict._repr_html_()
+    assert "dlkurs-success" in verdict._repr_html_() and "Richtig" in verdict._repr_html_()
 
 
 def test_strict_mode_raises_with_lesson_exercise_and_reason(monkeypatch, capsys):
@@ -455,14 +455,14 @@ def test_boxes_follow_the_theme_and_need_no_emoji_font(progress_db):
 
     ex = bound(ValueExercise(title="t", expected=3, hints=["erst"], solution="x = 3"), name="drei")
     boxes = {
-        "richtig": ex.check(3)._repr_html_(),
-        "falsch": ex.check(4)._repr_html_(),
+        "success": ex.check(3)._repr_html_(),
+        "error": ex.check(4)._repr_html_(),
     }
     for kind, page in boxes.items():
         assert f"dlkurs-{kind}" in page
         assert "var(--jp-layout-color0" in page and "var(--jp-content-font-color1" in page
-    solution_box = display.box("Lösung", display.code_html("x = 3"), kind="loesung", icon="»")
-    assert display.ACCENTS["loesung"] != display.ACCENTS["richtig"] and display.ACCENTS["loesung"] in solution_box
+    solution_box = display.box("Lösung", display.code_html("x = 3"), kind="solution", icon="»")
+    assert display.ACCENTS["solution"] != display.ACCENTS["success"] and display.ACCENTS["solution"] in solution_box
     assert "background: #fafafa" in solution_box  # highlighted code on a light panel in both themes
     emoji = [ch for page in [*boxes.values(), solution_box] for ch in page if ord(ch) >= 0x1F000]
     assert emoji == []

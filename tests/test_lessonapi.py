@@ -50,3 +50,26 @@ def test_import_dlkurs_does_not_import_tensorflow():
     code = "import sys, dlkurs; print('tensorflow' in sys.modules or 'keras' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_report_shows_the_lessons_german_labels_and_numbers(monkeypatch, capsys):
+    from dlkurs import lessonapi
+
+    monkeypatch.delenv("DLKURS_RESULTS", raising=False)
+    monkeypatch.setattr(lessonapi, "_LESSON", "1.5")
+    dlkurs.report(test_accuracy=0.97812, dense_parameter=60000)
+    shown = capsys.readouterr().out
+    label = next(f.label for f in __import__("dlkurs.catalog").catalog.get("1.5").figures if f.name == "test_accuracy")
+    assert label in shown and "0,9781" in shown and "60.000" in shown
+    assert "test_accuracy" not in shown and "6e+04" not in shown
+    assert "dense_parameter" in shown  # a figure without a label keeps its name
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(0.97812, "0,9781"), (60000.0, "60.000"), (7.4e-05, "7,4·10⁻⁵"), (59.2411, "59,24"), (-0.5, "-0,5"), (3.0, "3")],
+)
+def test_german_number(value, text):
+    from dlkurs.lessonapi import german_number
+
+    assert german_number(value) == text

@@ -304,3 +304,17 @@ def test_run_says_in_one_line_when_its_folder_cannot_be_made(tmp_path):
     said = " ".join((proc.stdout + proc.stderr).split())
     assert "ist eine Datei, kein Ordner" in said and "--out oder DLKURS_RUNS" in said
     assert "Traceback" not in said
+
+
+def test_summary_shows_each_figure_with_german_label_number_and_band(make_catalog, tmp_path):
+    from rich.console import Console
+
+    from dlkurs.cli.runview import print_summary
+
+    make_catalog({"9.1": GOOD}, figures=FIGURE)
+    run = run_lesson(get("9.1"), profile="full", out_dir=tmp_path, html=False)
+    console = Console(record=True, width=200)
+    print_summary(console, [run], tmp_path)
+    text = console.export_text()
+    assert "Genauigkeit: 0,9 [0,95–1] ✗" in text
+    assert "genauigkeit=" not in text

@@ -222,13 +222,16 @@ def start(
         return
     import subprocess
 
-    args = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}"]
+    # the server's start-up log is for administrators; the address to open still shows (level CRITICAL)
+    args = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={root}",
+            "--ServerApp.log_level=WARN", "--LabApp.log_level=WARN"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         console.print("[yellow]Hinweis:[/] Du arbeitest als Administrator (root); JupyterLab wird trotzdem gestartet.")
         args.append("--ServerApp.allow_root=True")
     if target is not None:
         args.append(str(target.relative_to(root)))
-    console.print("Starte JupyterLab … (beenden mit Strg+C)")
+    console.print("Starte JupyterLab … (beenden mit Strg+C). Öffnet sich kein Browser, "
+                  "die Adresse mit „token=“ aus den nächsten Zeilen in den Browser kopieren.")
     try:
         code = subprocess.call(args, cwd=root, env=workspace.jupyter_env(root))
     except KeyboardInterrupt:

@@ -59,12 +59,12 @@ def inline_html(text: str) -> str:
 
 #: Accent colour per kind of box; they read on JupyterLab's light and dark themes.
 ACCENTS = {
-    "richtig": "#2e7d32",
-    "falsch": "#c62828",
-    "tipp": "#1a73e8",
-    "info": "#757575",
-    "loesung": "#7b1fa2",  # not the green of "richtig": a solution is no success
-    "warnung": "#b06000",
+    "success": "#2e7d32",
+    "error": "#c62828",
+    "hint": "#1a73e8",
+    "note": "#757575",
+    "solution": "#7b1fa2",  # not the green of a right answer: a solution is no success
+    "warning": "#b06000",
 }
 
 

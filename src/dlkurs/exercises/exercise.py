@@ -328,9 +328,9 @@ class Exercise:
         self._record(progress.HINT, "shown" if shown else "none", str(n))
         display.show(
             text,
-            display.box("Tipp", display.inline_html(text), kind="tipp", icon="?")
+            display.box("Tipp", display.inline_html(text), kind="hint", icon="?")
             if shown
-            else display.box("Kein weiterer Tipp", display.inline_html(text), kind="info", icon="i"),
+            else display.box("Kein weiterer Tipp", display.inline_html(text), kind="note", icon="i"),
         )
 
     def solution_text(self) -> str | None:
@@ -356,7 +356,7 @@ class Exercise:
         self._record(progress.SOLUTION, "shown" if text else "none")
         if not text:
             message = "Für diese Aufgabe ist keine Lösung hinterlegt."
-            display.show(message, display.box(message, "", kind="info", icon="i"))
+            display.show(message, display.box(message, "", kind="note", icon="i"))
             return
         header = f"Lösung zu {self.name}" if self.name else "Lösung"
         if self.solution_format == "markdown":
@@ -365,7 +365,7 @@ class Exercise:
             body = display.code_html(text)
             display.show(
                 f"{header}:\n{text}",
-                display.box(header, body, kind="loesung", icon="»"),
+                display.box(header, body, kind="solution", icon="»"),
             )
 
     # -- display of the exercise itself -------------------------------------------------
@@ -380,7 +380,7 @@ class Exercise:
         return display.box(
             f"{self.kind}: {self.title}",
             display.inline_html(f"`{self._call}.check(antwort)` prüft, `.hint()` gibt einen Tipp, `.solution()` zeigt die Lösung."),
-            kind="tipp",
+            kind="hint",
             icon="i",
         )
 

@@ -157,7 +157,7 @@ class Aufgaben:
         return display.box(
             f"Aufgaben der Lektion {self._lesson}",
             f"<ul style='margin: 0.2em 0;'>{items}</ul>",
-            kind="tipp",
+            kind="hint",
             icon="i",
         )
 

@@ -25,11 +25,11 @@ STATUSES = tuple(Status)
 
 #: icon, text colour, background of each verdict's box
 _LOOK = {  # plain-text icon, kind of box (its colours), badge character that needs no emoji font
-    RICHTIG: ("✓", "richtig", "✓"),
-    FALSCH: ("✗", "falsch", "×"),
-    NICHT_BEARBEITET: ("✎", "info", "…"),
-    KEINE_PRUEFUNG: ("ℹ", "tipp", "i"),
-    INTERNER_FEHLER: ("⚠", "warnung", "!"),
+    RICHTIG: ("✓", "success", "✓"),
+    FALSCH: ("✗", "error", "×"),
+    NICHT_BEARBEITET: ("✎", "note", "…"),
+    KEINE_PRUEFUNG: ("ℹ", "hint", "i"),
+    INTERNER_FEHLER: ("⚠", "warning", "!"),
 }
 
 
@@ -94,7 +94,7 @@ class Verdict:
 
     def html(self) -> str:
         title = self.title
-        _, kind, glyph = _LOOK.get(self.status, ("•", "info", "•"))
+        _, kind, glyph = _LOOK.get(self.status, ("•", "note", "•"))
         message = self.message
         if message.startswith(title):
             message = message[len(title):].lstrip(" :")
