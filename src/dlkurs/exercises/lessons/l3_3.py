@@ -39,32 +39,46 @@ ausgabe_form = FunctionExercise(
     hints=["valid: (h - k) // s + 1; same: ⌈h / s⌉.",
            "Parameter: (k·k·c_in + 1) · filter – das +1 ist der Bias je Filter."],
     wrong=[
-        Wrong(_form_floor, expect="falsch"),
-        Wrong(_form_ohne_bias, expect="falsch"),
-        Wrong(_form_off_by_one, expect="falsch"),
+        Wrong(_form_floor, expect="statt"),
+        Wrong(_form_ohne_bias, expect="statt"),
+        Wrong(_form_off_by_one, expect="statt"),
     ],
 )
 
 # ----------------------------------------------------------------------- conv2d
 
 
+def _pad_same(bild, kern, stride, vorne_mehr=False):
+    kh, kw = kern.shape
+    ph = max((-(-bild.shape[0] // stride) - 1) * stride + kh - bild.shape[0], 0)
+    pw = max((-(-bild.shape[1] // stride) - 1) * stride + kw - bild.shape[1], 0)
+    if vorne_mehr:  # the wrong side: the extra zero on top/left
+        return np.pad(bild, ((ph - ph // 2, ph // 2), (pw - pw // 2, pw // 2)))
+    return np.pad(bild, ((ph // 2, ph - ph // 2), (pw // 2, pw - pw // 2)))
+
+
+def _korrelation(bild, kern, stride=1, padding="valid", vorne_mehr=False):
+    """Building block of the wrong answers below (valid correlation after optional padding)."""
+    bild, kern = np.asarray(bild, dtype=float), np.asarray(kern, dtype=float)
+    if padding == "same":
+        bild = _pad_same(bild, kern, stride, vorne_mehr)
+    kh, kw = kern.shape
+    h, w = (bild.shape[0] - kh) // stride + 1, (bild.shape[1] - kw) // stride + 1
+    return np.array([[np.sum(bild[i * stride : i * stride + kh, j * stride : j * stride + kw] * kern)
+                      for j in range(w)] for i in range(h)]).reshape(h, w)
+
+
 def _gedreht(bild, kern, stride=1, padding="valid"):
-    return conv2d.reference(bild, np.asarray(kern)[::-1, ::-1], stride, padding)
+    return _korrelation(bild, np.asarray(kern)[::-1, ::-1], stride, padding)
 
 
 def _eins_zu_kurz(bild, kern, stride=1, padding="valid"):
-    voll = conv2d.reference(bild, kern, stride, padding)
+    voll = _korrelation(bild, kern, stride, padding)
     return voll[:-1, :-1]
 
 
 def _same_vorne(bild, kern, stride=1, padding="valid"):
-    bild, kern = np.asarray(bild, dtype=float), np.asarray(kern, dtype=float)
-    if padding == "same":
-        kh, kw = kern.shape
-        ph = max((-(-bild.shape[0] // stride) - 1) * stride + kh - bild.shape[0], 0)
-        pw = max((-(-bild.shape[1] // stride) - 1) * stride + kw - bild.shape[1], 0)
-        bild = np.pad(bild, ((ph - ph // 2, ph // 2), (pw - pw // 2, pw // 2)))  # extra zero in front
-    return conv2d.reference(bild, kern, stride, "valid")
+    return _korrelation(bild, kern, stride, padding, vorne_mehr=True)
 
 
 _rng = np.random.default_rng(33)
@@ -82,9 +96,9 @@ conv2d = FunctionExercise(
     hints=["Ausgabe[i, j] = Σ bild[i·s + a, j·s + b] · kern[a, b] – der Kern wird nicht gespiegelt (Keras rechnet Kreuzkorrelation).",
            "Für 'same' rechne die Gesamtpolsterung p = max((⌈h/s⌉ - 1)·s + k - h, 0); oben/links p // 2, der Rest unten/rechts."],
     wrong=[
-        Wrong(_gedreht, expect="falsch"),
+        Wrong(_gedreht, expect="statt"),
         Wrong(_eins_zu_kurz, expect="Form"),
-        Wrong(_same_vorne, expect="falsch"),
+        Wrong(_same_vorne, expect="statt"),
     ],
 )
 
@@ -114,7 +128,7 @@ max_pool = FunctionExercise(
     hints=["Fenster der Größe g im Schritt g; ein Rest am Rand fällt weg (padding 'valid').",
            "`bild[:h*g, :w*g].reshape(h, g, w, g).max(axis=(1, 3))`"],
     wrong=[
-        Wrong(_mittel, expect="falsch"),
+        Wrong(_mittel, expect="statt"),
         Wrong(_ueberlappend, expect="Form"),
     ],
 )
