@@ -365,7 +365,8 @@ def conv_timings(shapes=CONV_SHAPES, repeats: int = 3, blas_threads=1, naive: bo
     for _ in range(repeats):
         for name, contenders in runs.items():
             with blas_limit(None if name == "keras" else blas_threads):
-                contenders[0]()  # first touch of this repeat's buffers, untimed
+                for run in contenders:  # untimed: lets the previous contender's threads go idle first
+                    run()
                 start = time.perf_counter()
                 for run in contenders:
                     run()
