@@ -38,3 +38,18 @@ def test_keras_import_keeps_tensorflows_native_log_lines_off_the_terminal():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "stderr is back"
+
+
+def test_loop_engine_and_keras_convolutions_compute_the_same_gradients():
+    shape = (3, 9, 8, 2, 4)
+    loop = benchmark.make_conv_naive(shape)()
+    engine = benchmark.make_conv_engine(shape)()
+    keras = benchmark.make_conv_keras(shape)()
+    for a, b, c in zip(loop, engine, keras):
+        assert a.shape == b.shape == c.shape
+        assert abs(a - b).max() < 1e-4 and abs(b - c).max() < 1e-4
+
+
+def test_conv_timings_without_keras_has_loop_and_engine():
+    times = benchmark.conv_timings(shapes=((2, 6, 6, 1, 2),), repeats=1, keras=False)
+    assert set(times) == {"loop", "engine"} and all(t > 0 for t in times.values())

@@ -196,3 +196,19 @@ def test_set_weights_checks_shapes_in_german():
 def test_layers_convert_numpy_inputs_to_their_dtype():
     assert Dense(2)(np.ones((1, 3))).dtype == np.float32
     assert Dense(2, dtype="float64")(np.ones((1, 3), dtype=np.float32)).dtype == np.float64
+
+
+def test_a_layer_built_by_hand_keeps_its_weights_on_the_first_call():
+    # Keras marks a layer as built in build(); the first call must not draw fresh weights.
+    layer = Conv2D(2, 3, seed=0)
+    layer.build((1, 5, 5, 1))
+    assert layer.built
+    layer.set_weights([np.ones((3, 3, 1, 2)), np.zeros(2)])
+    out = layer(np.ones((1, 5, 5, 1)))
+    assert len(layer.weights) == 2
+    assert np.allclose(out.data, 9.0)
+    dense = Dense(3, seed=0)
+    dense.build((None, 4))
+    assert dense.built and len(dense.weights) == 2
+    dense(np.ones((2, 4)))
+    assert len(dense.weights) == 2

@@ -2,6 +2,7 @@
 
     python -m dlkurs.scratch.benchmark                 # 3 repeats, batch 128, RMSprop
     python -m dlkurs.scratch.benchmark --optimizer sgd --epochs 2 --batch-size 256
+    python -m dlkurs.scratch.benchmark --conv          # the convolutions: loop, engine, keras.layers.Conv2D
 
 All three train the same network (Dense 512 ReLU, Dense 10 softmax, sparse
 categorical cross-entropy) from the same initial weights, on the same data
@@ -235,6 +236,156 @@ def flops_per_epoch(n: int) -> float:
     return 2.0 * n * (2 * 784 * HIDDEN + 3 * HIDDEN * CLASSES)
 
 
+# ------------------------------------------------- convolution: loop, engine, Keras
+# The two convolutions of lesson 3.3's small convnet on a batch of 64 MNIST images:
+# (batch, height, width, in_channels, filters), 3x3 kernels, padding "valid".
+CONV_SHAPES = ((64, 28, 28, 1, 16), (64, 13, 13, 16, 32))
+
+
+def naive_conv2d(x: np.ndarray, k: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The convolution as loops over output pixels: out[:, i, j, :] = Σ window · K + b (stride 1, "valid")."""
+    kh, kw, _, cout = k.shape
+    n, h, w, _ = x.shape
+    out = np.empty((n, h - kh + 1, w - kw + 1, cout), dtype=x.dtype)
+    for i in range(h - kh + 1):
+        for j in range(w - kw + 1):
+            out[:, i, j, :] = np.tensordot(x[:, i : i + kh, j : j + kw, :], k, axes=3) + b
+    return out
+
+
+def naive_conv2d_backward(x: np.ndarray, k: np.ndarray, g: np.ndarray):
+    """dx, dK, db of `naive_conv2d` for the output gradient g, with the same loops."""
+    kh, kw = k.shape[:2]
+    dx, dk = np.zeros_like(x), np.zeros_like(k)
+    for i in range(g.shape[1]):
+        for j in range(g.shape[2]):
+            window = x[:, i : i + kh, j : j + kw, :]
+            dk += np.tensordot(window, g[:, i, j, :], axes=(0, 0))
+            dx[:, i : i + kh, j : j + kw, :] += np.tensordot(g[:, i, j, :], k, axes=(1, 3))
+    return dx, dk, g.sum(axis=(0, 1, 2))
+
+
+def _conv_inputs(shape, seed: int = 0):
+    n, h, w, cin, cout = shape
+    rng = np.random.default_rng(seed)
+    x = rng.random((n, h, w, cin), dtype=np.float32)
+    limit = np.sqrt(6.0 / (9 * (cin + cout)))
+    k = rng.uniform(-limit, limit, (3, 3, cin, cout)).astype(np.float32)
+    b = np.zeros(cout, np.float32)
+    g = rng.normal(size=(n, h - 2, w - 2, cout)).astype(np.float32)  # an output gradient
+    return x, k, b, g
+
+
+def make_conv_naive(shape):
+    x, k, b, g = _conv_inputs(shape)
+
+    def run():
+        naive_conv2d(x, k, b)
+        return naive_conv2d_backward(x, k, g)
+
+    return run
+
+
+def make_conv_engine(shape):
+    from dlkurs.scratch import Tensor
+    from dlkurs.scratch import functional as F
+
+    x, k, b, g = _conv_inputs(shape)
+
+    def run():
+        xt, kt, bt = (Tensor(a, requires_grad=True) for a in (x, k, b))
+        out = F.conv2d(xt, kt, bt)
+        out.backward(g)
+        return xt.grad, kt.grad, bt.grad
+
+    return run
+
+
+def make_conv_keras(shape):
+    """keras.layers.Conv2D, forward and backward (dx, dK, db) in one compiled function."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    with _native_stderr_silenced():
+        import keras
+
+    x, k, b, g = _conv_inputs(shape)
+    layer = keras.layers.Conv2D(shape[-1], 3)
+    layer.build(x.shape)
+    layer.set_weights([k, b])
+    backend = keras.backend.backend()
+    if backend == "tensorflow":
+        import tensorflow as tf
+
+        xv, gv = tf.constant(x), tf.constant(g)
+
+        @tf.function
+        def step(xv, gv):
+            with tf.GradientTape() as tape:
+                tape.watch(xv)
+                out = layer(xv)
+            return tape.gradient(out, [xv, *layer.trainable_weights], output_gradients=gv)
+
+        def run():
+            return [t.numpy() for t in step(xv, gv)]
+    elif backend == "jax":
+        import jax
+
+        def loss(params, xv, gv):
+            out, _ = layer.stateless_call(params, [], xv)
+            return (out * gv).sum()
+
+        grad = jax.jit(jax.grad(loss, argnums=(0, 1)))
+        params = [v.value for v in layer.trainable_variables]
+
+        def run():
+            dparams, dx = grad(params, x, g)
+            return [np.asarray(dx), *(np.asarray(d) for d in dparams)]
+    else:  # pragma: no cover
+        raise SystemExit(f"Keras-Backend {backend!r} wird hier nicht gemessen (tensorflow oder jax).")
+    run()  # warm-up: trace and compile outside the timing
+    return run
+
+
+def conv_timings(shapes=CONV_SHAPES, repeats: int = 3, blas_threads=1, naive: bool = True,
+                 keras: bool = True) -> dict[str, float]:
+    """Seconds for forward + backward of each convolution in `shapes`, summed, median over `repeats`.
+
+    Keys: "loop" (naive_conv2d, if naive), "engine" (dlkurs.scratch F.conv2d),
+    "keras" (keras.layers.Conv2D, if keras). The repeats are interleaved, so a
+    busy machine slows all alike. blas_threads: NumPy's BLAS threads for the loop
+    and the engine (1 by default: on a small machine shared with other work one
+    thread is faster and steadier; None leaves NumPy's setting).
+    """
+    makers = {"engine": make_conv_engine}
+    if naive:
+        makers = {"loop": make_conv_naive, **makers}
+    if keras:
+        makers["keras"] = make_conv_keras
+    runs = {name: [make(shape) for shape in shapes] for name, make in makers.items()}
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, contenders in runs.items():
+            with blas_limit(None if name == "keras" else blas_threads):
+                for run in contenders:  # untimed: lets the previous contender's threads go idle first
+                    run()
+                start = time.perf_counter()
+                for run in contenders:
+                    run()
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def conv_main(args) -> None:
+    threads = None if args.blas_threads == "default" else (1 if args.blas_threads == "auto" else int(args.blas_threads))
+    shapes = ", ".join(f"{n}x{h}x{w}x{c} -> {f} Filter" for n, h, w, c, f in CONV_SHAPES)
+    print(f"Faltungen (3x3, valid, vorwärts + rückwärts): {shapes}; {args.repeats} Wiederholungen, "
+          f"BLAS-Threads der Engine: {threads or 'NumPy-Standard'}")
+    median = conv_timings(repeats=args.repeats, blas_threads=threads, keras=not args.no_keras)
+    for name, seconds in median.items():
+        print(f"{name:<10}{seconds * 1e3:>10.1f} ms")
+    if "keras" in median:
+        print(f"engine / Keras = {median['engine'] / median['keras']:.2f}   (Ziel <= 1.5)")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m dlkurs.scratch.benchmark",
@@ -253,7 +404,13 @@ def main(argv=None) -> None:
                              "(NumPy's own setting), or 'auto' (default: all cores if they are clearly "
                              "faster at the start of each repeat, else 1; the same for both)")
     parser.add_argument("--no-keras", action="store_true", help="skip Keras (no TensorFlow import)")
+    parser.add_argument("--conv", action="store_true",
+                        help="instead: time the 3x3 convolutions of lesson 3.3 (loop, engine, keras.layers.Conv2D), "
+                             "forward + backward; BLAS threads 'auto' means 1 here")
     args = parser.parse_args(argv)
+    if args.conv:
+        conv_main(args)
+        return
 
     x, y, description = load_data(args.data, args.samples)
     weights = initial_weights()

@@ -417,12 +417,33 @@ def _scatter_windows(dwin: np.ndarray, padded_shape, strides, top: int, left: in
     return dx[:, top : top + size[0], left : left + size[1], :]
 
 
+def _conv2d_input_gradient(g2: np.ndarray, k: np.ndarray, out_shape, padded_shape, strides, top: int, left: int,
+                           size) -> np.ndarray:
+    """dx of a convolution: for each kernel position (a, b), g @ K[a, b]ᵀ added onto the pixels it came from.
+
+    The same arithmetic as one product g @ Kᵀ followed by col2im, but each of the
+    kh·kw products lands in one contiguous (N, H_out, W_out, C) block, so that
+    adding it back is a plain strided slice (no scattered reads).
+    """
+    n, ho, wo = out_shape
+    kh, kw, cin, _ = k.shape
+    sh, sw = strides
+    dx = np.zeros(padded_shape, dtype=np.result_type(g2, k))
+    block = np.empty((n * ho * wo, cin), dtype=dx.dtype)
+    for i in range(kh):
+        for j in range(kw):
+            np.matmul(g2, k[i, j].T, out=block)
+            dx[:, i : i + sh * ho : sh, j : j + sw * wo : sw, :] += block.reshape(n, ho, wo, cin)
+    return dx[:, top : top + size[0], left : left + size[1], :]
+
+
 def conv2d(x, kernel: Tensor, bias: Tensor | None = None, strides=1, padding: str = "valid"):
     """out[n,i,j,f] = Σ_{a,b,c} x[n, i·s+a, j·s+b, c] · K[a,b,c,f] + b[f];  dK = windowsᵀ @ g, dx = g @ Kᵀ added back per window.
 
     x: (N, H, W, C) channels_last; kernel: (kh, kw, C, F) as in Keras; padding
     "valid" or "same". Vectorised by im2col: all windows become rows of one
-    matrix, the convolution becomes one matrix product.
+    matrix (a strided view, copied once), the convolution becomes one matrix
+    product; the backward pass is two products (dK in one, dx in kh·kw blocks).
     """
     x = as_tensor(x)
     a, k = x.data, kernel.data
@@ -445,8 +466,7 @@ def conv2d(x, kernel: Tensor, bias: Tensor | None = None, strides=1, padding: st
         dk = (cols.T @ g2).reshape(k.shape) if kernel.requires_grad else None
         dx = None
         if x.requires_grad:
-            dwin = (g2 @ k.reshape(-1, cout).T).reshape(n, ho, wo, kh, kw, cin)
-            dx = _scatter_windows(dwin, padded_shape, strides, top, left, a.shape[1:3])
+            dx = _conv2d_input_gradient(g2, k, (n, ho, wo), padded_shape, strides, top, left, a.shape[1:3])
         if bias is None:
             return dx, dk
         return dx, dk, (g2.sum(axis=0) if bias.requires_grad else None)

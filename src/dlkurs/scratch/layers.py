@@ -16,6 +16,7 @@ and Keras unchanged.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -76,6 +77,20 @@ class Layer:
     Plain NumPy inputs are converted to it; Tensors keep their dtype.
     seed: seed for the initial weights (None: a fresh random start).
     """
+
+    def __init_subclass__(cls, **kwargs):
+        # As in Keras, a layer built by hand (`layer.build(shape)`) counts as built:
+        # the first call must not create a second, fresh set of weights.
+        super().__init_subclass__(**kwargs)
+        if "build" in cls.__dict__:
+            build = cls.__dict__["build"]
+
+            @functools.wraps(build)
+            def build_and_mark(self, *args, **kw):
+                build(self, *args, **kw)
+                self.built = True
+
+            cls.build = build_and_mark
 
     def __init__(self, name: str | None = None, dtype="float32", seed: int | None = None):
         self.name = name or type(self).__name__.lower()
