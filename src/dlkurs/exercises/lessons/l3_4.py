@@ -127,10 +127,11 @@ _ACTIVATION_LAYERS = {"Activation", "ReLU", "Softmax"}
 
 #: the check trains a copy for this many epochs on the first images of Fashion-MNIST
 _N_TRAIN, _N_TEST, _EPOCHS, _BATCH = 3000, 2000, 2, 64
-#: accuracy the copy must reach on 2000 test images. Measured (2 epochs on 3000 images, 5 seeds each):
-#: right answers: rmsprop 0.745–0.789, adam 0.776–0.785, functional API 0.748–0.783, Activation layers 0.756–0.785;
-#: wrong: RMSprop(learning_rate=1.0) 0.100, SGD(learning_rate=1e-4) 0.101–0.192. Threshold in between.
-_SCHWELLE = 0.6
+#: accuracy the copy must reach on 2000 test images. Measured under the lock (2 epochs on 3000 images,
+#: seeds 0-4): right answers: rmsprop 0.67-0.71, adam 0.71-0.76, functional API 0.67-0.71, separate
+#: ReLU/Activation layers 0.67-0.71; wrong: RMSprop(learning_rate=1.0) 0.10-0.11, SGD(learning_rate=1e-4)
+#: 0.09-0.11, SGD(learning_rate=1e-3) 0.09-0.13 (these do not learn in 2 epochs). Threshold in between.
+_SCHWELLE = 0.4
 
 
 def _fashion() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
