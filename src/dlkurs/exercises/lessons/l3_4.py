@@ -443,6 +443,9 @@ def _als_paar(ergebnis: Any, fall: str) -> tuple[int, int]:
     if werte is None or len(werte) != 2 or isinstance(ergebnis, dict):
         raise Falsch(f"Für die Matrix [{fall}] gibt die Funktion {short(ergebnis)} zurück – erwartet wird ein "
                      "Paar aus zwei Klassenindizes, z. B. (0, 6)")
+    if any(isinstance(wert, (str, bytes)) for wert in werte):
+        raise Falsch(f"Für die Matrix [{fall}] gibt die Funktion {short(ergebnis)} zurück – gefragt sind die "
+                     "Klassen*indizes* (ganze Zahlen), nicht die Namen; die schlägst du danach in klassen nach")
     paar = []
     for wert in werte:
         if isinstance(wert, (bool, np.bool_)) or not isinstance(wert, (int, np.integer)):
