@@ -175,7 +175,10 @@ def _stapel(model: Any) -> list[tuple[str, dict]]:
         art = type(schicht).__name__
         if art == "InputLayer":
             continue
-        config = dict(schicht.get_config())
+        try:
+            config = dict(schicht.get_config())
+        except Exception:  # a custom layer without get_config: its type name still tells what it is
+            config = {}
         if art in _ACTIVATION_LAYERS and stapel and _name(stapel[-1][1].get("activation")) in ("linear", None):
             aktivierung = {"ReLU": "relu", "Softmax": "softmax"}.get(art) or _name(config.get("activation"))
             if art == "ReLU" and (config.get("max_value") is not None or config.get("negative_slope")):
