@@ -81,7 +81,8 @@ def show_augmented(image: Any, augment: Any, n: int = 15, columns: int = 8, size
     low = min(float(np.min(img)) for img in images)
     high = max(float(np.max(img)) for img in images)
     rows = max(1, int(np.ceil(len(images) / columns)))
-    fig, axes = plt.subplots(rows, columns, figsize=(columns * size, rows * size * 1.15), squeeze=False)
+    fig, axes = plt.subplots(rows, columns, figsize=(columns * size, rows * size * 1.2 + (0.4 if title else 0)),
+                             squeeze=False, layout="constrained")
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i >= len(images):
@@ -97,7 +98,6 @@ def show_augmented(image: Any, augment: Any, n: int = 15, columns: int = 8, size
             ax.set_title(f"Variante {i}", fontsize=9, color="dimgray")
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
     return fig
 
 
