@@ -103,7 +103,8 @@ def activation_stats(model: Any, x: Any) -> dict[str, np.ndarray]:
     layers = weighted_layers(model)
     if not layers:
         raise ValueError("the model has no layer with a kernel (Dense, Conv, …)")
-    probe = keras.Model(inputs=model.inputs, outputs=[layer.output for layer in layers])
+    inputs = model.inputs[0] if len(model.inputs) == 1 else model.inputs
+    probe = keras.Model(inputs=inputs, outputs=[layer.output for layer in layers])
     outputs = probe(np.asarray(x, dtype="float32"), training=False)
     arrays = [keras.ops.convert_to_numpy(o).astype("float64") for o in outputs]
     return {
