@@ -173,7 +173,7 @@ def test_relu_init_accepts_he_in_every_spelling(aufgabe, answer):
     ("glorot_normal", "Glorot"),
     ("lecun_uniform", "doppelte Varianz"),
     ("ones", "Symmetrie"),
-    ("orthogonal", "Zahl der Eingänge"),
+    ("orthogonal", "2 / n_in"),
     (lambda: keras.initializers.RandomNormal(stddev=0.125), "Zahl der Eingänge"),
     (lambda: keras.initializers.VarianceScaling(scale=2.0, mode="fan_out"), "Zahl der Eingänge"),
     (lambda: keras.initializers.RandomNormal(mean=1.0, stddev=0.1), "Mittelwert"),

@@ -226,9 +226,12 @@ def _check_relu_init(answer: Any) -> str | None:
     for fan_in, fan_out in _INIT_SHAPES:
         try:
             weights = call_answer(init, (fan_in, fan_out), dtype="float32", timeout=10)
-            weights = np.asarray(keras.ops.convert_to_numpy(weights), dtype="float64")
         except Falsch as err:
             raise Falsch(f"Der Initialisierer lässt sich nicht aufrufen: {err}") from None
+        try:
+            weights = np.asarray(keras.ops.convert_to_numpy(weights), dtype="float64")
+        except Exception:
+            return f"Der Initialisierer liefert keine Zahlen, sondern {short(weights)}"
         if weights.shape != (fan_in, fan_out):
             return f"Der Initialisierer liefert für die Form ({fan_in}, {fan_out}) ein Array der Form {weights.shape}"
         if not np.all(np.isfinite(weights)):
