@@ -53,3 +53,15 @@ def test_loop_engine_and_keras_convolutions_compute_the_same_gradients():
 def test_conv_timings_without_keras_has_loop_and_engine():
     times = benchmark.conv_timings(shapes=((2, 6, 6, 1, 2),), repeats=1, keras=False)
     assert set(times) == {"loop", "engine"} and all(t > 0 for t in times.values())
+
+
+def test_engine_and_keras_lstm_compute_the_same_input_gradient():
+    shape = (2, 5, 3, 4)
+    engine = benchmark.make_lstm_engine(shape)()
+    keras = benchmark.make_lstm_keras(shape)()
+    assert engine.shape == keras[0].shape and abs(engine - keras[0]).max() < 1e-5
+
+
+def test_lstm_timings_without_keras_has_the_engine():
+    times = benchmark.lstm_timings(shape=(2, 3, 2, 2), repeats=1, keras=False)
+    assert set(times) == {"engine"} and times["engine"] > 0

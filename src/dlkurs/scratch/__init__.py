@@ -23,7 +23,7 @@ Functions (functional.py, imported as F)
     F.conv2d, F.max_pool2d             vectorised (im2col / window views), channels_last
     F.scaled_dot_product_attention     softmax(q kᵀ/√d) v, optional mask and causal mask
 Layers (layers.py)
-    Dense, Activation, Flatten, Conv2D, MaxPool2D, SimpleRNNCell, SimpleRNN, MultiHeadAttention
+    Dense, Activation, Flatten, Conv2D, MaxPool2D, SimpleRNNCell, SimpleRNN, LSTM, GRU, MultiHeadAttention
 Optimizers (optimizers.py), Keras 3's update rules
     SGD, Momentum, Nesterov, RMSprop, Adagrad, Adam
 Model (model.py)
@@ -61,6 +61,8 @@ from dlkurs.scratch.gradcheck import gradient_check, numerical_gradient
 from dlkurs.scratch.layers import (
     Activation,
     Conv2D,
+    GRU,
+    LSTM,
     Dense,
     Flatten,
     Layer,
@@ -81,7 +83,7 @@ __all__ = [
     "functional", "F",
     "McCullochPitts", "Perceptron",
     "Layer", "Dense", "Activation", "Flatten", "Conv2D", "MaxPool2D", "SimpleRNNCell", "SimpleRNN",
-    "MultiHeadAttention",
+    "LSTM", "GRU", "MultiHeadAttention",
     "Optimizer", "SGD", "Momentum", "Nesterov", "RMSprop", "Adagrad", "Adam",
     "Sequential", "History",
     "gradient_check", "numerical_gradient",

@@ -3,6 +3,7 @@
     python -m dlkurs.scratch.benchmark                 # 3 repeats, batch 128, RMSprop
     python -m dlkurs.scratch.benchmark --optimizer sgd --epochs 2 --batch-size 256
     python -m dlkurs.scratch.benchmark --conv          # the convolutions: loop, engine, keras.layers.Conv2D
+    python -m dlkurs.scratch.benchmark --lstm          # an LSTM over IMDB-like sequences: engine vs keras.layers.LSTM
 
 All three train the same network (Dense 512 ReLU, Dense 10 softmax, sparse
 categorical cross-entropy) from the same initial weights, on the same data
@@ -360,7 +361,12 @@ def conv_timings(shapes=CONV_SHAPES, repeats: int = 3, blas_threads=1, naive: bo
         makers = {"loop": make_conv_naive, **makers}
     if keras:
         makers["keras"] = make_conv_keras
-    runs = {name: [make(shape) for shape in shapes] for name, make in makers.items()}
+    return _interleaved({name: [make(shape) for shape in shapes] for name, make in makers.items()},
+                        repeats, blas_threads)
+
+
+def _interleaved(runs: dict, repeats: int, blas_threads) -> dict[str, float]:
+    """Median seconds per contender; each repeat times every contender once, in turn."""
     times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeats):
         for name, contenders in runs.items():
@@ -372,6 +378,105 @@ def conv_timings(shapes=CONV_SHAPES, repeats: int = 3, blas_threads=1, naive: bo
                     run()
                 times[name].append(time.perf_counter() - start)
     return {name: statistics.median(t) for name, t in times.items()}
+
+
+# ------------------------------------------------------- LSTM: engine vs Keras
+#: (batch, time steps, features, units): an IMDB-like batch after an Embedding(…, 32)
+LSTM_SHAPE = (32, 100, 32, 32)
+
+
+def _lstm_inputs(shape, seed: int = 0):
+    n, t, d, u = shape
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, t, d)).astype("float32")
+    weights = [(rng.normal(size=(d, 4 * u)) * 0.2).astype("float32"),
+               (rng.normal(size=(u, 4 * u)) * 0.2).astype("float32"),
+               np.zeros(4 * u, dtype="float32")]
+    g = rng.normal(size=(n, u)).astype("float32")
+    return x, weights, g
+
+
+def make_lstm_engine(shape):
+    """dlkurs.scratch LSTM: forward through all steps, backward through time."""
+    from dlkurs.scratch import LSTM, Tensor
+
+    x, weights, g = _lstm_inputs(shape)
+    layer = LSTM(shape[-1])
+    layer(x[:, :1])
+    layer.set_weights(weights)
+
+    def run():
+        for w in layer.weights:
+            w.grad = None
+        xt = Tensor(x, requires_grad=True)
+        (layer(xt) * g).sum().backward()
+        return xt.grad
+
+    return run
+
+
+def make_lstm_keras(shape):
+    """keras.layers.LSTM, forward and backward in one compiled function."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    with _native_stderr_silenced():
+        import keras
+
+    x, weights, g = _lstm_inputs(shape)
+    layer = keras.layers.LSTM(shape[-1])
+    layer.build(x.shape)
+    layer.set_weights(weights)
+    backend = keras.backend.backend()
+    if backend == "tensorflow":
+        import tensorflow as tf
+
+        xv, gv = tf.constant(x), tf.constant(g)
+
+        @tf.function
+        def step(xv, gv):
+            with tf.GradientTape() as tape:
+                tape.watch(xv)
+                out = layer(xv)
+            return tape.gradient(out, [xv, *layer.trainable_weights], output_gradients=gv)
+
+        def run():
+            return [t.numpy() for t in step(xv, gv)]
+    elif backend == "jax":
+        import jax
+
+        def loss(params, xv, gv):
+            out, _ = layer.stateless_call(params, [], xv)
+            return (out * gv).sum()
+
+        grad = jax.jit(jax.grad(loss, argnums=(0, 1)))
+        params = [v.value for v in layer.trainable_variables]
+
+        def run():
+            dparams, dx = grad(params, x, g)
+            return [np.asarray(dx), *(np.asarray(d) for d in dparams)]
+    else:  # pragma: no cover
+        raise SystemExit(f"Keras-Backend {backend!r} wird hier nicht gemessen (tensorflow oder jax).")
+    run()  # warm-up: trace and compile outside the timing
+    return run
+
+
+def lstm_timings(shape=LSTM_SHAPE, repeats: int = 3, blas_threads=1, keras: bool = True) -> dict[str, float]:
+    """Median seconds of one forward + backward pass of an LSTM: "engine" and (if keras) "keras"."""
+    runs = {"engine": [make_lstm_engine(shape)]}
+    if keras:
+        runs["keras"] = [make_lstm_keras(shape)]
+    return _interleaved(runs, repeats, blas_threads)
+
+
+def lstm_main(args) -> None:
+    threads = None if args.blas_threads == "default" else (1 if args.blas_threads == "auto" else int(args.blas_threads))
+    n, t, d, u = LSTM_SHAPE
+    print(f"LSTM({u}) vorwärts + rückwärts durch die Zeit: {n} Folgen x {t} Schritte x {d} Merkmale; "
+          f"{args.repeats} Wiederholungen, BLAS-Threads der Engine: {threads or 'NumPy-Standard'}")
+    median = lstm_timings(repeats=args.repeats, blas_threads=threads, keras=not args.no_keras)
+    for name, seconds in median.items():
+        print(f"{name:<10}{seconds * 1e3:>10.1f} ms")
+    if "keras" in median:
+        print(f"engine / Keras = {median['engine'] / median['keras']:.2f}   (Ziel <= 1.5)")
 
 
 def conv_main(args) -> None:
@@ -407,9 +512,15 @@ def main(argv=None) -> None:
     parser.add_argument("--conv", action="store_true",
                         help="instead: time the 3x3 convolutions of lesson 3.3 (loop, engine, keras.layers.Conv2D), "
                              "forward + backward; BLAS threads 'auto' means 1 here")
+    parser.add_argument("--lstm", action="store_true",
+                        help="instead: time an LSTM(32) over 32 sequences of 100 steps (engine vs keras.layers.LSTM), "
+                             "forward + backward through time")
     args = parser.parse_args(argv)
     if args.conv:
         conv_main(args)
+        return
+    if args.lstm:
+        lstm_main(args)
         return
 
     x, y, description = load_data(args.data, args.samples)

@@ -524,3 +524,70 @@ def scaled_dot_product_attention(query, key, value, mask=None, causal: bool = Fa
     weights = softmax(scores, axis=-1)
     out = weights @ value
     return (out, weights) if return_weights else out
+
+
+# ================================================================= recurrent
+def lstm(x, kernel: Tensor, recurrent_kernel: Tensor, bias: Tensor | None, h0, c0):
+    """An LSTM over a whole sequence as one node: the forward loop and backpropagation through time written out.
+
+    x (N, T, D); kernel (D, 4u), recurrent_kernel (u, 4u), bias (4u,) in Keras' gate
+    order i, f, c, o; h0, c0 (N, u). Returns (N, T, 2u): h_t in [..., :u], c_t in
+    [..., u:] for every step, so that the layer can hand out the sequence, the
+    last state or both, and gradients may arrive at any h_t or c_t.
+
+    Forward, per step:  z = x_t W + h U + b;  i, f, o = σ(z_i, z_f, z_o);  c̃ = tanh(z_c)
+                        c_t = f·c_{t-1} + i·c̃;   h_t = o·tanh(c_t)
+    Backward, from the last step to the first (dh, dc carry the gradient back in time):
+        dh = G_h[t] + dh;   dc = G_c[t] + dc + dh·o·(1 - tanh²c_t)
+        dz = [dc·c̃·i(1-i), dc·c_{t-1}·f(1-f), dc·i·(1-c̃²), dh·tanh(c_t)·o(1-o)]
+        dh ← dz Uᵀ;   dc ← dc·f
+    and at the end, over all steps at once: dW = Xᵀ dZ, dU = H_prevᵀ dZ, db = Σ dZ, dX = dZ Wᵀ.
+    """
+    x, h0, c0 = as_tensor(x), as_tensor(h0), as_tensor(c0)
+    xs, w, u_ = x.data, kernel.data, recurrent_kernel.data
+    n, steps, dim = xs.shape
+    units = u_.shape[0]
+    xz = xs @ w + (bias.data if bias is not None else 0.0)  # (N, T, 4u): the input part of every step at once
+    dtype = np.result_type(xz, h0.data)
+    gates = np.empty((n, steps, 4 * units), dtype=dtype)  # i, f, c̃, o after their activations
+    hs = np.empty((n, steps + 1, units), dtype=dtype)  # h_{-1} = h0, h_0, …
+    cs = np.empty((n, steps + 1, units), dtype=dtype)
+    hs[:, 0], cs[:, 0] = h0.data, c0.data
+    for t in range(steps):
+        z = xz[:, t] + hs[:, t] @ u_
+        g = gates[:, t]
+        g[:, : 2 * units] = _sigmoid(z[:, : 2 * units])
+        g[:, 2 * units : 3 * units] = np.tanh(z[:, 2 * units : 3 * units])
+        g[:, 3 * units :] = _sigmoid(z[:, 3 * units :])
+        cs[:, t + 1] = g[:, units : 2 * units] * cs[:, t] + g[:, :units] * g[:, 2 * units : 3 * units]
+        hs[:, t + 1] = g[:, 3 * units :] * np.tanh(cs[:, t + 1])
+    value = np.concatenate([hs[:, 1:], cs[:, 1:]], axis=-1)
+
+    def backward(grad):
+        gh, gc = grad[..., :units], grad[..., units:]
+        dz = np.empty_like(gates)
+        dh = np.zeros((n, units), dtype=dtype)
+        dc = np.zeros((n, units), dtype=dtype)
+        for t in range(steps - 1, -1, -1):
+            i, f = gates[:, t, :units], gates[:, t, units : 2 * units]
+            cc, o = gates[:, t, 2 * units : 3 * units], gates[:, t, 3 * units :]
+            tc = np.tanh(cs[:, t + 1])
+            dh = gh[:, t] + dh
+            dc = gc[:, t] + dc + dh * o * (1.0 - tc * tc)
+            dz[:, t, :units] = dc * cc * i * (1.0 - i)
+            dz[:, t, units : 2 * units] = dc * cs[:, t] * f * (1.0 - f)
+            dz[:, t, 2 * units : 3 * units] = dc * i * (1.0 - cc * cc)
+            dz[:, t, 3 * units :] = dh * tc * o * (1.0 - o)
+            dh = dz[:, t] @ u_.T
+            dc = dc * f
+        flat = dz.reshape(-1, 4 * units)
+        dx = dz @ w.T if x.requires_grad else None
+        dw = xs.reshape(-1, dim).T @ flat if kernel.requires_grad else None
+        du = hs[:, :-1].reshape(-1, units).T @ flat if recurrent_kernel.requires_grad else None
+        grads = [dx, dw, du]
+        if bias is not None:
+            grads.append(flat.sum(axis=0) if bias.requires_grad else None)
+        return (*grads, dh if h0.requires_grad else None, dc if c0.requires_grad else None)
+
+    parents = (x, kernel, recurrent_kernel) + ((bias,) if bias is not None else ()) + (h0, c0)
+    return Tensor.from_op(value, parents, backward, "lstm")

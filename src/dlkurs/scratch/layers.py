@@ -1,4 +1,4 @@
-"""Layers: Dense, Conv2D, MaxPool2D, Flatten, Activation, SimpleRNNCell, SimpleRNN, MultiHeadAttention.
+"""Layers: Dense, Conv2D, MaxPool2D, Flatten, Activation, SimpleRNNCell, SimpleRNN, LSTM, GRU, MultiHeadAttention.
 
 As in Keras, a layer creates its weights on the first call (`build`, when the
 input shape is known) and then computes (`call`). Weights have Keras' shapes
@@ -26,7 +26,7 @@ from dlkurs.scratch.tensor import Tensor, as_tensor, stack
 
 __all__ = [
     "Layer", "Dense", "Activation", "Flatten", "Conv2D", "MaxPool2D",
-    "SimpleRNNCell", "SimpleRNN", "MultiHeadAttention", "initialize",
+    "SimpleRNNCell", "SimpleRNN", "LSTM", "GRU", "MultiHeadAttention", "initialize",
 ]
 
 
@@ -293,6 +293,153 @@ class SimpleRNN(Layer):
             h = self.cell(x[:, t, :], h)
             states.append(h)
         return stack(states, axis=1) if self.return_sequences else h
+
+
+class _Recurrent(Layer):
+    """Shared loop of LSTM and GRU: the input projection for all steps at once, then one cell step per time step."""
+
+    #: how many states the cell carries (LSTM: h and c; GRU: h)
+    n_states = 1
+
+    def __init__(self, units: int, return_sequences: bool = False, return_state: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.units = units
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+
+    def _zeros(self, n: int) -> Tensor:
+        return Tensor(np.zeros((n, self.units), dtype=self.dtype))
+
+    def __call__(self, x, initial_state=None):
+        if not isinstance(x, Tensor):
+            x = Tensor(np.asarray(x, dtype=self.dtype))
+        if x.ndim != 3:
+            raise ValueError(
+                f"Form passt nicht: {type(self).__name__} erwartet (Beispiele, Zeitschritte, Merkmale), nicht {x.shape}."
+            )
+        if not self.built:
+            self.build(x.shape)
+        if initial_state is None:
+            states = [self._zeros(x.shape[0]) for _ in range(self.n_states)]
+        else:
+            given = list(initial_state) if isinstance(initial_state, (list, tuple)) else [initial_state]
+            if len(given) != self.n_states:
+                raise ValueError(f"{type(self).__name__} braucht {self.n_states} Anfangszustände, nicht {len(given)}.")
+            states = [s if isinstance(s, Tensor) else Tensor(np.asarray(s, dtype=self.dtype)) for s in given]
+        projected = self._project_inputs(x)  # (N, T, k·units): x_t · kernel (+ bias) for every step at once
+        outputs = []
+        for t in range(x.shape[1]):
+            states = self._step(projected[:, t, :], states)
+            outputs.append(states[0])
+        output = stack(outputs, axis=1) if self.return_sequences else states[0]
+        return (output, *states) if self.return_state else output
+
+
+class LSTM(_Recurrent):
+    """Long short-term memory over sequences (N, T, input_dim), with Keras' weights and gate order.
+
+    Per step, z = x_t·kernel + h·recurrent_kernel + bias is split into four gates
+    in Keras' order i, f, c, o: i = σ(z_i), f = σ(z_f), c̃ = tanh(z_c), o = σ(z_o);
+    then c_t = f·c_{t-1} + i·c̃ and h_t = o·tanh(c_t). The forget part of the
+    bias starts at 1 (Keras' ``unit_forget_bias``).
+    Weights: kernel (input_dim, 4·units), recurrent_kernel (units, 4·units), bias (4·units,).
+    return_sequences: all h_t (N, T, units) instead of the last. return_state:
+    returns (output, h_T, c_T), as Keras. initial_state: [h_0, c_0].
+    """
+
+    n_states = 2
+
+    def __init__(self, units: int, activation="tanh", recurrent_activation="sigmoid", use_bias: bool = True,
+                 **kwargs):
+        super().__init__(units, **kwargs)
+        self.activation = F.get_activation(activation)
+        self.recurrent_activation = F.get_activation(recurrent_activation)
+        self.use_bias = use_bias
+
+    def build(self, input_shape):
+        u = self.units
+        self.kernel = self.add_weight((input_shape[-1], 4 * u), "glorot_uniform", "kernel")
+        self.recurrent_kernel = self.add_weight((u, 4 * u), "orthogonal", "recurrent_kernel")
+        if self.use_bias:
+            self.bias = self.add_weight((4 * u,), "zeros", "bias")
+            self.bias.data[u : 2 * u] = 1.0  # unit_forget_bias
+        else:
+            self.bias = None
+
+    def _project_inputs(self, x):
+        return F.dense(x, self.kernel, self.bias)
+
+    def __call__(self, x, initial_state=None):
+        standard = self.activation is F.tanh and self.recurrent_activation is F.sigmoid
+        if not standard:  # other activations: the general loop, one graph node per operation
+            return super().__call__(x, initial_state)
+        if not isinstance(x, Tensor):
+            x = Tensor(np.asarray(x, dtype=self.dtype))
+        if x.ndim != 3:
+            raise ValueError(f"Form passt nicht: LSTM erwartet (Beispiele, Zeitschritte, Merkmale), nicht {x.shape}.")
+        if not self.built:
+            self.build(x.shape)
+        if initial_state is None:
+            h0, c0 = self._zeros(x.shape[0]), self._zeros(x.shape[0])
+        else:
+            if not isinstance(initial_state, (list, tuple)) or len(initial_state) != 2:
+                raise ValueError("LSTM braucht 2 Anfangszustände [h_0, c_0].")
+            h0, c0 = (s if isinstance(s, Tensor) else Tensor(np.asarray(s, dtype=self.dtype)) for s in initial_state)
+        u = self.units
+        seq = F.lstm(x, self.kernel, self.recurrent_kernel, self.bias, h0, c0)  # (N, T, 2u): h_t and c_t
+        output = seq[:, :, :u] if self.return_sequences else seq[:, -1, :u]
+        return (output, seq[:, -1, :u], seq[:, -1, u:]) if self.return_state else output
+
+    def _step(self, xz, states):
+        h, c = states
+        u = self.units
+        z = xz + h @ self.recurrent_kernel
+        i = self.recurrent_activation(z[:, :u])
+        f = self.recurrent_activation(z[:, u : 2 * u])
+        candidate = self.activation(z[:, 2 * u : 3 * u])
+        o = self.recurrent_activation(z[:, 3 * u :])
+        c = f * c + i * candidate
+        h = o * self.activation(c)
+        return [h, c]
+
+
+class GRU(_Recurrent):
+    """Gated recurrent unit over sequences (N, T, input_dim), as Keras' default GRU (``reset_after=True``).
+
+    Gates in Keras' order z, r, h: with x-parts x_z, x_r, x_h = x_t·kernel + bias[0]
+    and recurrent parts r_z, r_r, r_h = h·recurrent_kernel + bias[1]:
+    z = σ(x_z + r_z), r = σ(x_r + r_r), h̃ = tanh(x_h + r·r_h), h_t = z·h_{t-1} + (1 - z)·h̃.
+    Weights: kernel (input_dim, 3·units), recurrent_kernel (units, 3·units), bias (2, 3·units).
+    return_state: returns (output, h_T). initial_state: h_0 (or [h_0]).
+    """
+
+    def __init__(self, units: int, activation="tanh", recurrent_activation="sigmoid", use_bias: bool = True,
+                 **kwargs):
+        super().__init__(units, **kwargs)
+        self.activation = F.get_activation(activation)
+        self.recurrent_activation = F.get_activation(recurrent_activation)
+        self.use_bias = use_bias
+
+    def build(self, input_shape):
+        u = self.units
+        self.kernel = self.add_weight((input_shape[-1], 3 * u), "glorot_uniform", "kernel")
+        self.recurrent_kernel = self.add_weight((u, 3 * u), "orthogonal", "recurrent_kernel")
+        self.bias = self.add_weight((2, 3 * u), "zeros", "bias") if self.use_bias else None
+
+    def _project_inputs(self, x):
+        return F.dense(x, self.kernel, None if self.bias is None else self.bias[0])
+
+    def _step(self, xz, states):
+        (h,) = states
+        u = self.units
+        rec = h @ self.recurrent_kernel
+        if self.bias is not None:
+            rec = rec + self.bias[1]
+        z = self.recurrent_activation(xz[:, :u] + rec[:, :u])
+        r = self.recurrent_activation(xz[:, u : 2 * u] + rec[:, u : 2 * u])
+        candidate = self.activation(xz[:, 2 * u :] + r * rec[:, 2 * u :])
+        h = z * h + (1.0 - z) * candidate
+        return [h]
 
 
 # ================================================================ attention
