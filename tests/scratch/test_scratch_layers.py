@@ -163,18 +163,19 @@ def test_multi_head_cross_attention(keras64, rng):
                  MultiHeadAttention(2, 4, value_dim=2, dtype="float64"), query, value, False)
 
 
-def _compare_mha(tf, reference, engine, query, value, causal):
+def _compare_mha(tf, reference, engine, query, value, causal, mask=None):
     q, v = tf.constant(query), tf.constant(value)
-    reference(q, v, use_causal_mask=causal)
+    tf_mask = None if mask is None else tf.constant(mask)
+    reference(q, v, attention_mask=tf_mask, use_causal_mask=causal)
     engine(query, value)
     engine.set_weights(reference.get_weights())
     qt, vt = Tensor(query, requires_grad=True), Tensor(value, requires_grad=True)
-    out = engine(qt, vt, use_causal_mask=causal)
+    out = engine(qt, vt, attention_mask=mask, use_causal_mask=causal)
     u = np.random.default_rng(0).normal(size=out.shape)
     (out * u).sum().backward()
     with tf.GradientTape() as tape:
         tape.watch([q, v])
-        ref = reference(q, v, use_causal_mask=causal)
+        ref = reference(q, v, attention_mask=tf_mask, use_causal_mask=causal)
         total = tf.reduce_sum(ref * u)
     grads = tape.gradient(total, [q, v] + [w.value for w in reference.weights])
     close(out, ref)
@@ -182,6 +183,40 @@ def _compare_mha(tf, reference, engine, query, value, causal):
     close(vt.grad, grads[1])
     for w, g in zip(engine.weights, grads[2:]):
         close(w.grad, g)
+
+
+def _padding_mask(rng, batch, t_query, t_key):
+    """(batch, t_query, t_key): query and key positions beyond each sequence's length are padding."""
+    q_len = rng.integers(1, t_query + 1, size=batch)
+    k_len = rng.integers(1, t_key + 1, size=batch)
+    return (np.arange(t_query)[None, :, None] < q_len[:, None, None]) & (np.arange(t_key)[None, None, :] < k_len[:, None, None])
+
+
+@pytest.mark.parametrize("causal", [False, True])
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_multi_head_attention_with_padding_mask(keras64, causal, seed):
+    keras, tf = keras64
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(3, 6, 8))
+    mask = _padding_mask(rng, 3, 6, 6)
+    _compare_mha(tf, keras.layers.MultiHeadAttention(num_heads=2, key_dim=4),
+                 MultiHeadAttention(2, 4, dtype="float64"), x, x, causal, mask)
+
+
+def test_multi_head_attention_with_random_mask_and_cross_attention(keras64):
+    keras, tf = keras64
+    rng = np.random.default_rng(9)
+    query, value = rng.normal(size=(2, 4, 4)), rng.normal(size=(2, 5, 6))
+    mask = rng.random((2, 4, 5)) < 0.6
+    mask[0, 1] = False  # a query that may attend to nothing: equal weights, as in Keras' default path
+    _compare_mha(tf, keras.layers.MultiHeadAttention(num_heads=2, key_dim=4, value_dim=2),
+                 MultiHeadAttention(2, 4, value_dim=2, dtype="float64"), query, value, False, mask)
+
+
+def test_attention_mask_of_the_wrong_shape_is_a_german_error():
+    layer = MultiHeadAttention(1, 2)
+    with pytest.raises(ValueError, match="attention_mask"):
+        layer(np.zeros((1, 3, 2)), attention_mask=np.ones((1, 3, 4), dtype=bool))
 
 
 def test_set_weights_checks_shapes_in_german():

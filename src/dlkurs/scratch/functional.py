@@ -510,7 +510,10 @@ def scaled_dot_product_attention(query, key, value, mask=None, causal: bool = Fa
 
     mask: boolean, broadcastable to (…, T_q, T_k); True means "may attend".
     causal: also hide the future (key j > query i). Hidden scores are set to
-    -1e9 (as Keras does), so their weights are exactly 0.
+    -1e9 (as Keras does), so their weights are exactly 0. A query that may
+    attend to nothing at all (a padding position) gets equal weights on every
+    key, as in Keras' default path (its return_attention_scores path gives zeros
+    there instead); such rows are padding and masked out further on anyway.
     """
     query, key, value = as_tensor(query), as_tensor(key), as_tensor(value)
     d = query.shape[-1]

@@ -450,8 +450,11 @@ class MultiHeadAttention(Layer):
     softmax(q kᵀ / √key_dim) v, and the heads are combined by an output projection.
     num_heads: number of heads. key_dim: size of each head's query and key.
     value_dim: size of each head's value (default key_dim).
-    Call: layer(query, value=None, key=None, use_causal_mask=False);
-    value defaults to query (self-attention), key to value.
+    Call: layer(query, value=None, key=None, attention_mask=None, use_causal_mask=False);
+    value defaults to query (self-attention), key to value. attention_mask:
+    boolean (N, T_query, T_key), True where a query position may attend to a
+    key position (e.g. not to padding); combined with the causal mask by "and",
+    as in Keras.
     """
 
     def __init__(self, num_heads: int, key_dim: int, value_dim: int | None = None, use_bias: bool = True,
@@ -488,7 +491,7 @@ class MultiHeadAttention(Layer):
         y = F.dense(x, kernel.reshape(dim_in, heads * per_head), b)
         return y.reshape(n, t, heads, per_head).transpose(0, 2, 1, 3)
 
-    def __call__(self, query, value=None, key=None, use_causal_mask: bool = False,
+    def __call__(self, query, value=None, key=None, attention_mask=None, use_causal_mask: bool = False,
                  return_attention_scores: bool = False):
         query = query if isinstance(query, Tensor) else Tensor(np.asarray(query, dtype=self.dtype))
         value = query if value is None else as_tensor(value, dtype=self.dtype)
@@ -499,7 +502,18 @@ class MultiHeadAttention(Layer):
         q = self._heads(query, self.query_kernel, self.query_bias)
         k = self._heads(key, self.key_kernel, self.key_bias)
         v = self._heads(value, self.value_kernel, self.value_bias)
-        out, weights = F.scaled_dot_product_attention(q, k, v, causal=use_causal_mask, return_weights=True)
+        mask = None
+        if attention_mask is not None:
+            mask = np.asarray(attention_mask, dtype=bool)
+            expected = (query.shape[0], query.shape[1], key.shape[1])
+            if mask.shape != expected:
+                raise ValueError(
+                    f"Form passt nicht: attention_mask hat die Form {mask.shape}, erwartet (Beispiele, "
+                    f"Query-Positionen, Key-Positionen) = {expected}."
+                )
+            mask = mask[:, None, :, :]  # the same mask for every head
+        out, weights = F.scaled_dot_product_attention(q, k, v, mask=mask, causal=use_causal_mask,
+                                                      return_weights=True)
         n, t = query.shape[0], query.shape[1]
         heads = out.transpose(0, 2, 1, 3).reshape(n, t, self.num_heads * self.value_dim)
         kernel = self.output_kernel.reshape(self.num_heads * self.value_dim, -1)
