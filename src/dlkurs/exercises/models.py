@@ -439,10 +439,6 @@ class ModelExercise(Exercise):
     def _check_activation(self, model: Any, y: np.ndarray, sample: Any = None) -> None:
         found = _last_activation(model)
         found_text = f" (gefunden: '{found}')" if found and found != self.activation else ""
-        if self.activation in ("softmax", "sigmoid") and found not in (None, self.activation):
-            raise Falsch(
-                f"Die letzte Schicht hat die Aktivierung '{found}' – die Aufgabe braucht activation='{self.activation}'"
-            )
         y = np.asarray(y, dtype="float64").reshape(y.shape[0], -1)
         if self.activation in ("softmax", "sigmoid") and sample is not None:
             extreme = self._extreme(model, sample)
@@ -469,7 +465,12 @@ class ModelExercise(Exercise):
                     f"Ausgaben außerhalb von [0, 1] (z. B. {fmt_number(float(y.min()) if y.min() < 0 else float(y.max()), 4)})"
                     f" – die letzte Schicht braucht activation='sigmoid'{found_text}"
                 )
-        elif self.activation == "linear":
+        if self.activation in ("softmax", "sigmoid") and found not in (None, self.activation):
+            # in range on these inputs, but not the named activation (e.g. a ReLU or tanh output)
+            raise Falsch(
+                f"Die letzte Schicht hat die Aktivierung '{found}' – die Aufgabe braucht activation='{self.activation}'"
+            )
+        if self.activation == "linear":
             if found not in (None, "linear"):
                 raise Falsch(
                     f"Die letzte Schicht hat die Aktivierung '{found}' – für Regression braucht sie keine "
