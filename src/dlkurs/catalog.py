@@ -76,6 +76,7 @@ class Lesson:
     day: int
     title: str
     source: str
+    #: learner minutes of the core path (exercises included)
     minutes: int
     budget: dict[str, int]
     datasets: tuple[str, ...] = ()
@@ -86,6 +87,8 @@ class Lesson:
     #: The check module's file, relative to the catalog (``checks = "…"``); empty:
     #: the course's own ``dlkurs/exercises/lessons/l<id>.py``.
     checks: str = ""
+    #: learner minutes of the optional deep-dives (cells tagged ``vertiefung``)
+    minutes_deep: int = 0
 
     @property
     def source_path(self) -> Path:
@@ -137,6 +140,7 @@ def _parse(entry: dict, base_dir: Path) -> Lesson:
         summary=entry.get("summary", ""),
         base_dir=base_dir,
         checks=entry.get("checks", ""),
+        minutes_deep=int(entry.get("minutes_deep", 0)),
     )
 
 
@@ -180,3 +184,39 @@ def find(lesson_id: str) -> Lesson | None:
 
 def source_text(lesson_id: str) -> str:
     return get(lesson_id).source_path.read_text(encoding="utf-8")
+
+
+#: Learner minutes a course day's core path may hold (6 hours, exercises included).
+DAY_CORE_LIMIT = 360
+
+
+@dataclass(frozen=True)
+class DayTotal:
+    """The minutes of one course day: core path and optional deep-dives."""
+
+    day: int
+    lessons: int
+    core: int
+    deep: int
+
+    @property
+    def over_limit(self) -> bool:
+        return self.day > 0 and self.core > DAY_CORE_LIMIT
+
+
+def day_totals(lessons: tuple[Lesson, ...] | list[Lesson] | None = None) -> list[DayTotal]:
+    """Per course day: number of lessons, core minutes and deep-dive minutes."""
+    lessons = catalog() if lessons is None else lessons
+    days: dict[int, list[Lesson]] = {}
+    for lesson in lessons:
+        days.setdefault(lesson.day, []).append(lesson)
+    return [
+        DayTotal(day, len(items), sum(l.minutes for l in items), sum(l.minutes_deep for l in items))
+        for day, items in sorted(days.items())
+    ]
+
+
+def hours(minutes: int) -> str:
+    """``125`` -> ``"2 h 05 min"`` (German short form)."""
+    h, m = divmod(int(minutes), 60)
+    return f"{h} h {m:02d} min" if h else f"{m} min"

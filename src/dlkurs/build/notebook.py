@@ -20,6 +20,13 @@ from dlkurs.exercises import markers
 from dlkurs.lessons import Lesson
 
 VARIANTS = ("student", "solution")
+#: Cell tag of an optional deep-dive ("Vertiefung"): skippable without breaking later cells.
+DEEP_TAG = "vertiefung"
+#: Shown at the top of every deep-dive block in the built notebooks.
+DEEP_BANNER = (
+    "> 🔍 **Vertiefung (optional)** – für später oder wenn du schneller bist. "
+    "Du kannst diesen Abschnitt überspringen: die Zellen danach brauchen nichts von hier."
+)
 KERNEL_NAME = "dlkurs"
 KERNEL_DISPLAY_NAME = "Python 3 (dlkurs)"
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<path>bilder/[^)\s]+)\)")
@@ -71,6 +78,7 @@ def build_notebook(lesson: Lesson, variant: str = "solution") -> nbformat.Notebo
         except markers.MarkerError as err:
             raise LessonFormatError(f"Lektion {lesson.id}, Zelle {index + 1}: {err}") from None
         cells.append(cell)
+    _mark_deep_dives(lesson, cells)
     nb.cells = cells
     nb.metadata = {
         "kernelspec": {"name": KERNEL_NAME, "display_name": KERNEL_DISPLAY_NAME, "language": "python"},
@@ -79,6 +87,23 @@ def build_notebook(lesson: Lesson, variant: str = "solution") -> nbformat.Notebo
     }
     nbformat.validate(nb)
     return nb
+
+
+def is_deep(cell: nbformat.NotebookNode) -> bool:
+    return DEEP_TAG in cell.get("metadata", {}).get("tags", [])
+
+
+def _mark_deep_dives(lesson: Lesson, cells: list) -> None:
+    """Each block of ``vertiefung`` cells opens with a Markdown cell; the banner goes on top of it."""
+    for index, cell in enumerate(cells):
+        if is_deep(cell) and (index == 0 or not is_deep(cells[index - 1])):
+            if cell.cell_type != "markdown":
+                raise LessonFormatError(
+                    f"Lektion {lesson.id}, Zelle {index + 1}: eine Vertiefung beginnt mit einer Markdown-Zelle "
+                    "(Überschrift), nicht mit Code"
+                )
+            if DEEP_BANNER not in cell.source:
+                cell.source = f"{DEEP_BANNER}\n\n{cell.source}"
 
 
 def solution_regions(lesson: Lesson) -> list[markers.Region]:
@@ -94,3 +119,50 @@ def solution_regions(lesson: Lesson) -> list[markers.Region]:
         elif cell.cell_type == "markdown":
             regions.extend(markers.split_markdown(cell.source)[2])
     return regions
+
+
+def _names(source: str) -> tuple[set[str], set[str]]:
+    """(names stored, names loaded) by a code cell; magics and shell lines are ignored."""
+    import ast
+
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    try:
+        tree = ast.parse("\n".join(lines))
+    except SyntaxError:
+        return set(), set()
+    stored: set[str] = set()
+    loaded: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else stored).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            stored.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            stored.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.arg):
+            stored.add(node.arg)
+    return stored, loaded
+
+
+def deep_dive_dependencies(lesson: Lesson) -> list[tuple[int, str]]:
+    """(cell number, name) for every core cell that uses a name only a deep-dive defines.
+
+    A learner who skips the ``vertiefung`` cells must be able to run every
+    later cell; this static check (names assigned, imported or defined) finds
+    the places where that would raise ``NameError``.
+    """
+    nb = build_notebook(lesson, "solution")
+    core: set[str] = set()
+    deep: set[str] = set()
+    found = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        stored, loaded = _names(cell.source)
+        if is_deep(cell):
+            deep |= stored
+            continue
+        for name in sorted((loaded - stored - core) & deep):
+            found.append((index + 1, name))
+        core |= stored
+    return found

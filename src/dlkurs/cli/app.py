@@ -52,17 +52,23 @@ def doctor(
     raise typer.Exit(1 if doc.failed(checks) else 0)
 
 
-@app.command("list", help="Zeigt alle Lektionen nach Tagen (mit Status des letzten Laufs).")
+@app.command(
+    "list",
+    help="Zeigt alle Lektionen nach Tagen: Dauer (Kern + Vertiefung), Tagessummen und Status des letzten Laufs.",
+)
 def list_lessons(
     runs: Annotated[Optional[Path], typer.Option("--runs", help="Ordner der Läufe (Standard: ./dlkurs-runs).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Als JSON ausgeben.")] = False,
 ) -> None:
+    from dlkurs.catalog import DAY_CORE_LIMIT, day_totals, hours
     from dlkurs.lessons import catalog
     from dlkurs.run.results import latest_runs
 
     latest = latest_runs(runs)
+    lessons = catalog()
+    totals = day_totals(lessons)
     rows = []
-    for lesson in catalog():
+    for lesson in lessons:
         run = latest.get(lesson.id)
         rows.append(
             {
@@ -70,23 +76,47 @@ def list_lessons(
                 "day": lesson.day,
                 "title": lesson.title,
                 "minutes": lesson.minutes,
+                "minutes_deep": lesson.minutes_deep,
                 "status": run.status if run else None,
                 "profile": run.profile if run else None,
             }
         )
     if as_json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        days = [
+            {"day": t.day, "lessons": t.lessons, "minutes": t.core, "minutes_deep": t.deep, "over_limit": t.over_limit}
+            for t in totals
+        ]
+        print(json.dumps({"lessons": rows, "days": days, "day_core_limit": DAY_CORE_LIMIT}, indent=2, ensure_ascii=False))
         return
-    table = Table(title="Lektionen")
+    table = Table(title="Lektionen", caption="Dauer: Kern + Vertiefung (optional), Minuten Lernzeit mit Übungen")
     for col in ("Tag", "Lektion", "Titel", "Dauer", "Letzter Lauf"):
         table.add_column(col)
-    for row, lesson in zip(rows, catalog()):
+    by_day = {t.day: t for t in totals}
+    for index, (row, lesson) in enumerate(zip(rows, lessons)):
         run = latest.get(lesson.id)
         status = "–" if run is None else (
             f"[green]{run.status_de}[/] ({run.profile})" if run.ok else f"[red]{run.status_de}[/] ({run.profile})"
         )
-        table.add_row(str(row["day"]), row["id"], row["title"], f"{row['minutes']} min", status)
+        duration = f"{lesson.minutes} min" + (f" + {lesson.minutes_deep}" if lesson.minutes_deep else "")
+        table.add_row(str(row["day"]), row["id"], escape(row["title"]), duration, status)
+        last_of_day = index + 1 == len(lessons) or lessons[index + 1].day != lesson.day
+        if last_of_day:
+            total = by_day[lesson.day]
+            style = "bold red" if total.over_limit else "bold"
+            table.add_row(
+                "",
+                "",
+                f"[{style}]Tag {lesson.day} gesamt[/]",
+                f"[{style}]{hours(total.core)}[/]" + (f" + {hours(total.deep)}" if total.deep else ""),
+                "",
+                end_section=True,
+            )
     console.print(table)
+    over = [t for t in totals if t.over_limit]
+    for t in over:
+        console.print(
+            f"[bold red]Tag {t.day}:[/] der Kern hat {hours(t.core)} – mehr als die {hours(DAY_CORE_LIMIT)} eines Kurstags."
+        )
 
 
 def _select(lessons: list[str], day: Optional[int], all_: bool):

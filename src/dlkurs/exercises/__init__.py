@@ -21,7 +21,7 @@ Importing it never imports Keras or TensorFlow.
 
 from dlkurs.exercises.compare import Options, clean, compare_values, shape_text, short, to_numpy, type_name
 from dlkurs.exercises.custom import CustomExercise
-from dlkurs.exercises.exercise import Exercise, Wrong, lazy, per_profile, strict
+from dlkurs.exercises.exercise import Exercise, Right, Wrong, lazy, per_profile, seeded, strict
 from dlkurs.exercises.functions import Case, FunctionExercise, call_answer
 from dlkurs.exercises.models import ModelExercise
 from dlkurs.exercises.placeholder import ___, Placeholder, PlaceholderError, contains_placeholder
@@ -47,6 +47,8 @@ __all__ = [
     "Case",
     "CustomExercise",
     "Exercise",
+    "Right",
+    "seeded",
     "ExerciseFailed",
     "FALSCH",
     "Falsch",

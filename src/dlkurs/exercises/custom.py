@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from dlkurs.exercises.exercise import MISSING, Exercise, Wrong
+from dlkurs.exercises.exercise import Exercise, MISSING, Right, Wrong
 from dlkurs.exercises.verdict import FALSCH, NICHT_BEARBEITET, RICHTIG, Falsch, NotAttempted, Verdict
 
 
@@ -40,10 +40,13 @@ class CustomExercise(Exercise):
         wrong: Sequence[Wrong] = (),
         reference: Any = MISSING,
         solution: str | None = None,
+        alternatives: Sequence[Right] = (),
     ) -> None:
         if not callable(check):
             raise TypeError("CustomExercise(check=...) needs a function of the answer.")
-        super().__init__(title=title, hints=hints, wrong=wrong, reference=reference, solution=solution)
+        super().__init__(
+            title=title, hints=hints, wrong=wrong, reference=reference, solution=solution, alternatives=alternatives
+        )
         self._check_fn = check
 
     def _judge(self, answer: Any) -> str | None:

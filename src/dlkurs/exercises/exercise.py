@@ -18,8 +18,10 @@ learner passes, the result is a :class:`~dlkurs.exercises.verdict.Verdict`.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+import random
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from dlkurs import catalog, settings
@@ -100,14 +102,19 @@ class Wrong:
         i.e. the words that name the problem; the course harness asserts it.
     feedback: optional extra sentence shown to a learner whose answer equals
         this wrong answer (value exercises), e.g. "Das ist die Summe von 1 bis 100."
+    instruction: True when this answer gets the result by breaking an explicit
+        instruction of the task ("mit Schleifen" solved with ``a @ b``, "mit
+        ReLU" without ReLU, another loss than the one named). Every counted
+        exercise declares at least one such answer (the harness asserts it).
     """
 
-    def __init__(self, answer: Any, *, expect: str, feedback: str | None = None) -> None:
+    def __init__(self, answer: Any, *, expect: str, feedback: str | None = None, instruction: bool = False) -> None:
         if not isinstance(expect, str) or not expect.strip():
             raise ValueError("Wrong(...) needs expect='fragment of the reason', e.g. expect='Form'.")
         self.answer = answer
         self.expect = expect
         self.feedback = feedback
+        self.instruction = bool(instruction)
 
     def build(self) -> Any:
         """The wrong answer (a fresh one for each call if it is lazy)."""
@@ -120,7 +127,66 @@ class Wrong:
         return self._sample
 
     def __repr__(self) -> str:
-        return f"Wrong({self.answer!r}, expect={self.expect!r})"
+        extra = ", instruction=True" if self.instruction else ""
+        return f"Wrong({self.answer!r}, expect={self.expect!r}{extra})"
+
+
+class Right:
+    """A correct answer that differs from the lesson's solution, declared next to its exercise.
+
+    answer: the alternative answer, or ``lazy(factory)``.
+    why: what makes it different (English, for authors), e.g. "the training
+        step decorated with @tf.function" or "Dense(1) followed by Activation('sigmoid')".
+
+    The harness asserts every alternative gives "richtig": where the lesson
+    accepts an answer, the check accepts it. Every counted exercise declares
+    at least one.
+    """
+
+    def __init__(self, answer: Any, *, why: str) -> None:
+        if not isinstance(why, str) or not why.strip():
+            raise ValueError("Right(...) needs why='what makes this correct answer different'.")
+        self.answer = answer
+        self.why = why
+
+    def build(self) -> Any:
+        return resolve(self.answer)
+
+    def __repr__(self) -> str:
+        return f"Right({self.why!r})"
+
+
+#: The seed every check runs under, so that the same answer gets the same verdict.
+CHECK_SEED = 20241
+
+
+@contextlib.contextmanager
+def seeded(seed: int = CHECK_SEED) -> Iterator[None]:
+    """Run a check under a fixed seed of Python's and NumPy's global generators.
+
+    Python's and NumPy's generator states are restored afterwards, so a check
+    does not change what the learner's next random numbers are; Keras' seed
+    (set too once Keras is imported) cannot be restored and stays at the
+    check's seed.
+    """
+    import sys
+
+    import numpy as np
+
+    py_state = random.getstate()
+    np_state = np.random.get_state()
+    if "keras" in sys.modules:  # checks that build or train models: Keras' seed as well
+        try:
+            sys.modules["keras"].utils.set_random_seed(seed)
+        except Exception:  # pragma: no cover - a half-imported Keras
+            pass
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    try:
+        yield
+    finally:
+        random.setstate(py_state)
+        np.random.set_state(np_state)
 
 
 def strict() -> bool:
@@ -145,7 +211,10 @@ class Exercise:
     title: German title shown to learners.
     hints: German hints, shown in order by ``hint()``, ``hint(2)``, …
     wrong: typical wrong answers (:class:`Wrong`); the harness asserts each fails
-        with its ``expect`` fragment. Every counted exercise declares at least two.
+        with its ``expect`` fragment. Every counted exercise declares at least
+        three, one of them marked ``instruction=True``.
+    alternatives: correct answers other than the solution (:class:`Right`); the
+        harness asserts each is "richtig". Every counted exercise declares one.
     reference: optional correct answer (or ``lazy(factory)``) that can be built
         without the lesson; the harness asserts it passes.
     solution: solution text; by default the lesson's solution region of the same name.
@@ -164,6 +233,7 @@ class Exercise:
         wrong: Sequence[Wrong] = (),
         reference: Any = MISSING,
         solution: str | None = None,
+        alternatives: Sequence[Right] = (),
     ) -> None:
         if not isinstance(title, str) or not title:
             raise ValueError("An exercise needs a German title: title='…'.")
@@ -173,6 +243,11 @@ class Exercise:
         for item in wrong:
             if not isinstance(item, Wrong):
                 raise TypeError(f"wrong=[...] takes Wrong(answer, expect='…') items. Received: {item!r}")
+        alternatives = list(alternatives)
+        for item in alternatives:
+            if not isinstance(item, Right):
+                raise TypeError(f"alternatives=[...] takes Right(answer, why='…') items. Received: {item!r}")
+        self.alternatives = alternatives
         self.title = title
         self.hints = [str(h) for h in hints]
         self.wrong = wrong
@@ -235,7 +310,8 @@ class Exercise:
         try:
             if contains_placeholder(answer):
                 return Verdict(NICHT_BEARBEITET, NOT_ATTEMPTED_MESSAGE)
-            reason = self._judge(answer)
+            with seeded():
+                reason = self._judge(answer)
         except (NotAttempted, PlaceholderError):
             return Verdict(NICHT_BEARBEITET, NOT_ATTEMPTED_MESSAGE)
         except Falsch as wrong:

@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 
 from dlkurs.exercises.compare import Options, clean, compare_values, is_pandas, short
-from dlkurs.exercises.exercise import Exercise, Wrong
+from dlkurs.exercises.exercise import Exercise, Right, Wrong
+from dlkurs.exercises.guards import GuardedArray, InstructionViolated, forbidden_uses
 from dlkurs.exercises.placeholder import PlaceholderError, contains_placeholder, references_placeholder
 from dlkurs.exercises.timelimit import TimeLimitExceeded, call_with_time_limit
 from dlkurs.exercises.verdict import Falsch, NotAttempted
@@ -129,6 +130,13 @@ class FunctionExercise(Exercise):
     rtol, atol, check_dtype, strict_type, accept_lists: how results are compared
         (see :class:`~dlkurs.exercises.values.ValueExercise`).
 
+    forbid: what the task's text forbids: ``"@"`` (the operator) and names of
+        functions (``"dot"``, ``"matmul"``, ``"accuracy_score"``). Enforced by
+        behaviour – with ``"@"``, ``"dot"`` or ``"matmul"`` every array argument is
+        :func:`~dlkurs.exercises.guards.guarded`, so a shortcut raises – and by
+        reading the function's source where Python has it.
+    forbid_reason: the German instruction, e.g. "Die Aufgabe verlangt Schleifen".
+
     The learner's function gets deep copies of the inputs; if it changes them,
     the verdict says so.
 
@@ -157,6 +165,9 @@ class FunctionExercise(Exercise):
         strict_type: bool = False,
         accept_lists: bool = False,
         solution: str | None = None,
+        alternatives: Sequence[Right] = (),
+        forbid: Sequence[str] = (),
+        forbid_reason: str = "Die Aufgabe verlangt, es selbst zu schreiben",
     ) -> None:
         cases = list(cases)
         if not cases:
@@ -171,6 +182,7 @@ class FunctionExercise(Exercise):
             hints=hints,
             wrong=wrong,
             solution=solution,
+            alternatives=alternatives,
             **({} if reference is None else {"reference": reference}),
         )
         self.cases = cases
@@ -180,6 +192,9 @@ class FunctionExercise(Exercise):
             rtol=rtol, atol=atol, check_dtype=check_dtype, strict_type=strict_type, accept_lists=accept_lists
         )
         self._expected_cache: dict[int, Any] = {}
+        self.forbid = tuple(forbid)
+        self.forbid_reason = forbid_reason
+        self._guard = bool(set(self.forbid) & {"@", "dot", "matmul"})
 
     @property
     def reference_fn(self) -> Callable[..., Any] | None:
@@ -201,6 +216,10 @@ class FunctionExercise(Exercise):
             if fn is None or not isinstance(fn, type):
                 tip = " – übergib die Funktion selbst, ohne Klammern: .check(meine_funktion)"
             return f"Erwartet wird eine Funktion, erhalten: {short(fn)}{tip}"
+        if self.forbid:
+            used = forbidden_uses(fn, self.forbid)
+            if used:
+                return f"{self.forbid_reason} – deine Funktion benutzt {', '.join(used)}"
         for index, case in enumerate(self.cases):
             reason = self._run_case(fn, index, case)
             if reason:
@@ -214,10 +233,16 @@ class FunctionExercise(Exercise):
             pristine_args, pristine_kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
         except Exception:  # inputs that cannot be copied: pass them, skip the mutation check
             given_args, given_kwargs, pristine_args, pristine_kwargs = case.args, case.kwargs, (), {}
+        call_args, call_kwargs = given_args, given_kwargs
+        if self._guard:  # views: a change of the argument still shows in given_args
+            call_args = tuple(self._guarded(a) for a in given_args)
+            call_kwargs = {k: self._guarded(v) for k, v in given_kwargs.items()}
         try:
-            result = call_with_time_limit(lambda: fn(*given_args, **given_kwargs), self.timeout)
+            result = call_with_time_limit(lambda: fn(*call_args, **call_kwargs), self.timeout)
         except (PlaceholderError, NotAttempted):
             raise NotAttempted() from None
+        except InstructionViolated as err:
+            return err.reason
         except TimeLimitExceeded as err:
             return _timeout_message(err, call)
         except KeyboardInterrupt:
@@ -231,6 +256,8 @@ class FunctionExercise(Exercise):
             return message
         if contains_placeholder(result):
             raise NotAttempted()
+        if isinstance(result, GuardedArray):  # e.g. np.zeros_like(a) of a guarded argument
+            result = result.view(np.ndarray)
         if case.error is not None:
             return (
                 f"Für Eingabe {call} sollte die Funktion {_error_names(case.error)} auslösen, "
@@ -243,6 +270,13 @@ class FunctionExercise(Exercise):
         if reason:
             return f"Für Eingabe {call}: {reason}"
         return self._mutation(given_args, given_kwargs, pristine_args, pristine_kwargs, call)
+
+    def _guarded(self, value: Any) -> Any:
+        if isinstance(value, np.ndarray) and value.dtype != object:
+            view = value.view(GuardedArray)
+            view._guard_reason = self.forbid_reason
+            return view
+        return value
 
     def _mutation(self, args: tuple, kwargs: dict, pristine_args: tuple, pristine_kwargs: dict, call: str) -> str | None:
         strict = Options(rtol=0.0, atol=0.0, check_dtype=True, strict_type=True)

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from dlkurs.exercises.compare import clean, fmt_number, shape_text, short, to_numpy
-from dlkurs.exercises.exercise import MISSING, Exercise, Wrong, resolve
+from dlkurs.exercises.exercise import CHECK_SEED, MISSING, Exercise, Right, Wrong, resolve
 from dlkurs.exercises.verdict import Falsch
 
 #: metric name -> (German label, higher is better)
@@ -30,19 +30,180 @@ METRICS = {
 _ACTIVATIONS = ("softmax", "sigmoid", "linear")
 
 
-def _last_activation(model: Any) -> str | None:
-    """The activation of the model's last layer, read from its public config."""
+def flat_layers(model: Any, depth: int = 0) -> list[Any]:
+    """The model's layers with nested models (``Sequential`` inside ``Sequential``) expanded."""
+    out: list[Any] = []
+    for layer in getattr(model, "layers", []) or []:
+        if depth < 5 and getattr(layer, "layers", None) and hasattr(layer, "count_params") and _is_model(layer):
+            out.extend(flat_layers(layer, depth + 1))
+        else:
+            out.append(layer)
+    return out
+
+
+def _is_model(obj: Any) -> bool:
     try:
-        layer = model.layers[-1]
-        name = type(layer).__name__
-        if name == "Softmax":
-            return "softmax"
-        act = layer.get_config().get("activation")
-        if isinstance(act, dict):
-            act = act.get("config", {}).get("name") or act.get("class_name")
-        return str(act) if act is not None else None
+        import keras
+
+        return isinstance(obj, keras.Model)
+    except Exception:  # pragma: no cover
+        return False
+
+
+def layer_activation(layer: Any) -> str | None:
+    """The activation a layer applies ("softmax", "relu", "linear", …), from its public config.
+
+    Where the config does not name it (a lambda, a layer object passed as
+    activation), the activation function is tried on a few numbers and
+    recognised by what it does; an unknown one is "eigene Funktion".
+    """
+    kind = type(layer).__name__
+    if kind == "Softmax":
+        return "softmax"
+    if kind == "ReLU":
+        return "relu"
+    try:
+        act = layer.get_config().get("activation", _NO_CONFIG)
     except Exception:
+        act = _NO_CONFIG
+    if isinstance(act, str):
+        return "linear" if act in ("None", "identity") else act
+    if act is None:
         return None
+    return _recognise(getattr(layer, "activation", None))
+
+
+_NO_CONFIG = object()
+
+
+def _recognise(fn: Any) -> str | None:
+    """The name of an activation function, recognised by its values on [-3, 3]."""
+    if not callable(fn):
+        return None
+    x = np.linspace(-3.0, 3.0, 13, dtype="float32")[None, :]
+    try:
+        y = np.asarray(to_numpy(fn(x)), dtype="float64")
+    except Exception:
+        return "eigene Funktion"
+    e = np.exp(x - x.max())
+    known = {
+        "linear": x,
+        "relu": np.maximum(x, 0.0),
+        "sigmoid": 1.0 / (1.0 + np.exp(-x)),
+        "tanh": np.tanh(x),
+        "softmax": e / e.sum(axis=-1, keepdims=True),
+    }
+    for name, values in known.items():
+        if y.shape == values.shape and np.allclose(y, values, atol=1e-4):
+            return name
+    return "eigene Funktion"
+
+
+def _last_activation(model: Any) -> str | None:
+    """The activation of the model's last layer (nested models expanded), read from its public config."""
+    layers = flat_layers(model)
+    return layer_activation(layers[-1]) if layers else None
+
+
+_WEIGHTED = ("Dense", "Conv1D", "Conv2D", "Conv3D", "SeparableConv2D", "DepthwiseConv2D", "SimpleRNN", "LSTM", "GRU")
+_ACTIVATION_LAYERS = ("Activation", "ReLU", "LeakyReLU", "Softmax", "ELU", "PReLU")
+
+
+def hidden_activations(model: Any) -> list[tuple[str, str | None]]:
+    """(layer name, effective activation) of every hidden weighted layer (Dense, Conv…).
+
+    The last weighted layer is the output layer and not listed. A linear layer
+    followed directly by an activation layer (``Dense(64)``, ``Activation("relu")``)
+    counts with that activation.
+    """
+    layers = flat_layers(model)
+    weighted = [i for i, layer in enumerate(layers) if type(layer).__name__ in _WEIGHTED]
+    result = []
+    for i in weighted[:-1]:
+        act = layer_activation(layers[i])
+        if act in (None, "linear"):
+            for follower in layers[i + 1 :]:
+                kind = type(follower).__name__
+                if kind in _ACTIVATION_LAYERS:
+                    act = layer_activation(follower) if kind != "LeakyReLU" else "leaky_relu"
+                    break
+                if kind not in ("BatchNormalization", "LayerNormalization", "Dropout"):
+                    break
+        result.append((getattr(layers[i], "name", type(layers[i]).__name__), act))
+    return result
+
+
+_LOSS_ALIASES = {
+    "mse": "mean_squared_error",
+    "mae": "mean_absolute_error",
+    "msle": "mean_squared_logarithmic_error",
+    "mape": "mean_absolute_percentage_error",
+    "bce": "binary_crossentropy",
+    "cce": "categorical_crossentropy",
+    "scce": "sparse_categorical_crossentropy",
+}
+
+
+def _snake(name: str) -> str:
+    import re
+
+    name = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
+    return _LOSS_ALIASES.get(name, name)
+
+
+def loss_name(loss: Any) -> str | None:
+    """The canonical snake-case name of a compiled loss, whichever way it was given.
+
+    ``"mse"``, ``"mean_squared_error"``, ``keras.losses.MeanSquaredError()`` and
+    ``keras.losses.mean_squared_error`` all give ``"mean_squared_error"``.
+    """
+    if loss is None:
+        return None
+    if isinstance(loss, str):
+        return _snake(loss)
+    if isinstance(loss, dict):
+        inner = loss.get("config") if isinstance(loss.get("config"), dict) else {}
+        name = loss.get("class_name") or inner.get("name")
+        if name in ("function", "Function") and isinstance(loss.get("config"), str):
+            name = loss["config"]
+        return _snake(str(name)) if name else None
+    if isinstance(loss, type):
+        return _snake(loss.__name__)
+    if hasattr(loss, "get_config") and not hasattr(loss, "__code__"):
+        return _snake(type(loss).__name__)
+    name = getattr(loss, "__name__", None)
+    return _snake(name) if isinstance(name, str) else None
+
+
+def compiled_loss(model: Any) -> Any:
+    loss = getattr(model, "loss", None)
+    if loss is None:
+        try:
+            loss = (model.get_compile_config() or {}).get("loss")
+        except Exception:
+            loss = None
+    return loss
+
+
+def metric_names(model: Any) -> list[str]:
+    """The names of the metrics the model was compiled with (as ``history`` will name them)."""
+    try:
+        config = model.get_compile_config() or {}
+    except Exception:
+        return []
+    metrics = config.get("metrics") or []
+    if isinstance(metrics, dict):
+        metrics = [m for value in metrics.values() for m in (value if isinstance(value, (list, tuple)) else [value])]
+    names = []
+    for metric in metrics if isinstance(metrics, (list, tuple)) else [metrics]:
+        if isinstance(metric, str):
+            names.append(metric)
+        elif isinstance(metric, dict):
+            inner = metric.get("config") if isinstance(metric.get("config"), dict) else {}
+            names.append(str(inner.get("name") or _snake(str(metric.get("class_name", "")))))
+        elif metric is not None:
+            names.append(str(getattr(metric, "name", None) or getattr(metric, "__name__", type(metric).__name__)))
+    return names
 
 
 def _metric(name: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
@@ -87,6 +248,20 @@ class ModelExercise(Exercise):
         (at least for accuracy, at most for errors).
     time_budget: seconds training may take; then it is stopped.
     sample: factory for a batch of sample inputs (e.g. integer token ids).
+    loss: the loss the task names, as canonical snake-case name(s), e.g.
+        ``"binary_crossentropy"`` or ``("mean_squared_error", "mean_absolute_error")``;
+        given as string, alias, class, instance or function, the compiled loss
+        must be one of them.
+    hidden_activation: the activation the task names for the hidden layers
+        ("relu"): every hidden Dense/Conv/RNN layer must use it (directly or by an
+        activation layer right after it), and there must be at least one.
+    metrics: metric names the model must be compiled with because the lesson
+        reads them later (``history.history["accuracy"]``).
+
+    A check never changes the learner's model: training happens on a copy
+    (``clone_model``, compiled with the learner's loss and a fresh optimizer of
+    the same configuration), under a fixed seed, so the same model gets the
+    same verdict every time.
 
     Example::
 
@@ -115,12 +290,18 @@ class ModelExercise(Exercise):
         threshold: float | None = None,
         time_budget: float = 60.0,
         sample: Callable[[], Any] | None = None,
+        loss: str | Sequence[str] | None = None,
+        hidden_activation: str | None = None,
+        metrics: Sequence[str] = (),
         hints: Sequence[str] = (),
         wrong: Sequence[Wrong] = (),
         reference: Any = MISSING,
         solution: str | None = None,
+        alternatives: Sequence[Right] = (),
     ) -> None:
-        super().__init__(title=title, hints=hints, wrong=wrong, reference=reference, solution=solution)
+        super().__init__(
+            title=title, hints=hints, wrong=wrong, reference=reference, solution=solution, alternatives=alternatives
+        )
         if activation is not None and activation not in _ACTIVATIONS:
             raise ValueError(f"activation must be one of {_ACTIVATIONS} or None. Received: {activation!r}")
         if metric not in METRICS:
@@ -142,6 +323,11 @@ class ModelExercise(Exercise):
         self.threshold = threshold
         self.time_budget = time_budget
         self._sample_factory = sample
+        self.losses = (loss,) if isinstance(loss, str) else tuple(loss or ())
+        self.hidden_activation = hidden_activation
+        self.metrics = tuple(metrics)
+        if self.losses or self.metrics:
+            self.compiled = True
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -206,13 +392,30 @@ class ModelExercise(Exercise):
                 raise Falsch(f"Anzahl der Parameter {count:_} statt {int(self.params):_}".replace("_", " "))
 
         if self.activation is not None:
-            self._check_activation(model, y)
+            self._check_activation(model, y, sample)
+
+        if self.hidden_activation is not None:
+            self._check_hidden(model)
 
         if self.compiled and getattr(model, "optimizer", None) is None:
             raise Falsch(
                 "Das Modell ist nicht kompiliert – rufe zuerst "
                 "model.compile(optimizer=..., loss=..., metrics=[...]) auf"
             )
+        if self.losses:
+            got = loss_name(compiled_loss(model))
+            if got not in self.losses:
+                wanted = " oder ".join(f"'{name}'" for name in self.losses)
+                shown = f"'{got}'" if got else "eine eigene Funktion"
+                raise Falsch(f"Verlustfunktion {shown} statt {wanted} – die Aufgabe nennt die Verlustfunktion")
+        if self.metrics:
+            have = metric_names(model)
+            missing = [name for name in self.metrics if name not in have]
+            if missing:
+                raise Falsch(
+                    f"Das Modell wird ohne die Metrik '{missing[0]}' kompiliert – die Lektion liest sie später "
+                    f"aus dem Trainingsverlauf: compile(..., metrics=[\"{missing[0]}\"])"
+                )
 
         if self._data_factory is not None and (self.epochs or self.threshold is not None):
             return self._train_and_score(model)
@@ -223,10 +426,24 @@ class ModelExercise(Exercise):
             return ""
         return f" (erwartet: Eingabeform {shape_text((None, *self.input_shape))})"
 
-    def _check_activation(self, model: Any, y: np.ndarray) -> None:
+    def _check_hidden(self, model: Any) -> None:
+        hidden = hidden_activations(model)
+        want = self.hidden_activation
+        if not hidden:
+            raise Falsch(f"Das Modell hat keine verdeckte Schicht – die Aufgabe verlangt verdeckte Schichten mit {want}")
+        for name, act in hidden:
+            if act != want:
+                shown = "keine Aktivierung (linear)" if act in (None, "linear") else f"die Aktivierung '{act}'"
+                raise Falsch(f"Die verdeckte Schicht '{name}' hat {shown} – die Aufgabe verlangt activation='{want}'")
+
+    def _check_activation(self, model: Any, y: np.ndarray, sample: Any = None) -> None:
         found = _last_activation(model)
         found_text = f" (gefunden: '{found}')" if found and found != self.activation else ""
         y = np.asarray(y, dtype="float64").reshape(y.shape[0], -1)
+        if self.activation in ("softmax", "sigmoid") and sample is not None:
+            extreme = self._extreme(model, sample)
+            if extreme is not None:
+                y = np.concatenate([y, extreme], axis=0)
         if not np.all(np.isfinite(y)):
             raise Falsch("Das Modell liefert NaN oder unendliche Werte")
         in_unit = bool(np.all(y >= -1e-6) and np.all(y <= 1 + 1e-6))
@@ -248,12 +465,59 @@ class ModelExercise(Exercise):
                     f"Ausgaben außerhalb von [0, 1] (z. B. {fmt_number(float(y.min()) if y.min() < 0 else float(y.max()), 4)})"
                     f" – die letzte Schicht braucht activation='sigmoid'{found_text}"
                 )
-        elif self.activation == "linear":
+        if self.activation in ("softmax", "sigmoid") and found not in (None, self.activation):
+            # in range on these inputs, but not the named activation (e.g. a ReLU or tanh output)
+            raise Falsch(
+                f"Die letzte Schicht hat die Aktivierung '{found}' – die Aufgabe braucht activation='{self.activation}'"
+            )
+        if self.activation == "linear":
             if found not in (None, "linear"):
                 raise Falsch(
                     f"Die letzte Schicht hat die Aktivierung '{found}' – für Regression braucht sie keine "
                     "(activation=None, also linear), sonst sind nicht alle Werte erreichbar"
                 )
+
+    @staticmethod
+    def _extreme(model: Any, sample: Any) -> np.ndarray | None:
+        """Outputs for large inputs: a tanh or ReLU output leaves [0, 1] there, a sigmoid never does."""
+        sample = np.asarray(sample)
+        if not np.issubdtype(sample.dtype, np.floating):
+            return None
+        try:
+            big = np.concatenate([sample * 50.0, -sample * 50.0]).astype(sample.dtype)
+            out = to_numpy(model(big, training=False))
+            return np.asarray(out, dtype="float64").reshape(out.shape[0], -1)
+        except Exception:
+            return None
+
+    @staticmethod
+    def _copy_for_training(model: Any) -> Any:
+        """A fresh copy of the model, compiled like the learner's, or Falsch if it cannot be copied."""
+        import keras
+
+        try:
+            trained = keras.models.clone_model(model)
+        except Exception as err:
+            raise Falsch(
+                "Das Modell lässt sich für die Prüfung nicht kopieren "
+                f"({type(err).__name__}: {clean(err, 100)}) – baue es mit keras.Sequential oder der funktionalen API"
+            ) from None
+        try:
+            trained.compile_from_config(model.get_compile_config())
+            return trained
+        except Exception:
+            pass
+        optimizer = model.optimizer
+        try:
+            optimizer = type(optimizer).from_config(optimizer.get_config())
+        except Exception:
+            optimizer = "rmsprop"
+        try:
+            metrics = [m for m in (model.get_compile_config() or {}).get("metrics") or [] if isinstance(m, str)]
+        except Exception:
+            metrics = []
+        trained.compile(optimizer=optimizer, loss=compiled_loss(model), metrics=metrics or None)
+        return trained
 
     def _train_and_score(self, model: Any) -> str | None:
         import keras
@@ -263,11 +527,8 @@ class ModelExercise(Exercise):
         history = None
         stopped = {"early": False}
         if self.epochs:
-            try:
-                trained = keras.models.clone_model(model)
-                trained.compile_from_config(model.get_compile_config())
-            except Exception:
-                trained = model  # e.g. a subclassed model without get_config: train it in place
+            keras.utils.set_random_seed(CHECK_SEED)  # the same model gets the same verdict
+            trained = self._copy_for_training(model)  # never the learner's own model
             budget = self.time_budget
             started = time.monotonic()
 
@@ -323,4 +584,4 @@ class ModelExercise(Exercise):
         return "Das Modell verhält sich wie verlangt."
 
 
-__all__ = ["ModelExercise", "METRICS"]
+__all__ = ["METRICS", "ModelExercise", "flat_layers", "hidden_activations", "layer_activation", "loss_name", "metric_names"]

@@ -40,8 +40,28 @@ def _can_use_alarm() -> bool:
         return False
 
 
+#: When set (by the course harness), no call waits longer than this many seconds.
+_cap: dict[str, float | None] = {"seconds": None}
+
+
+class capped:  # noqa: N801 - a context manager used like a function
+    """``with capped(1.0): ...``: every time limit inside is at most 1 s (for test batteries)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        self.previous = _cap["seconds"]
+        _cap["seconds"] = self.seconds
+
+    def __exit__(self, *exc: Any) -> None:
+        _cap["seconds"] = self.previous
+
+
 def call_with_time_limit(fn: Callable[[], T], seconds: float) -> T:
     """``fn()``, or :class:`TimeLimitExceeded` after ``seconds``."""
+    if _cap["seconds"] is not None and seconds is not None:
+        seconds = min(seconds, _cap["seconds"]) if seconds > 0 else _cap["seconds"]
     if seconds is None or seconds <= 0:
         return fn()
     if _can_use_alarm():

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dlkurs.exercises.compare import Options, compare_values
-from dlkurs.exercises.exercise import MISSING, Exercise, Wrong, resolve
+from dlkurs.exercises.exercise import Exercise, MISSING, Right, Wrong, resolve
 
 
 class ValueExercise(Exercise):
@@ -51,6 +51,7 @@ class ValueExercise(Exercise):
         what: str | None = None,
         reference: Any = MISSING,
         solution: str | None = None,
+        alternatives: Sequence[Right] = (),
     ) -> None:
         super().__init__(
             title=title,
@@ -58,6 +59,7 @@ class ValueExercise(Exercise):
             wrong=wrong,
             reference=expected if reference is MISSING else reference,
             solution=solution,
+            alternatives=alternatives,
         )
         self._expected = expected
         self._resolved = False

@@ -366,7 +366,7 @@ plt.show()
 # Bereichen. Die Grenze (schwarz) ist gekrümmt und besteht aus zwei Teilen – das kann
 # keine einzelne Gerade.
 #
-# Ohne Aktivierung bleibt der Verlust bei $\ln 2 pprox 0.693$ hängen: Das Netz sagt
+# Ohne Aktivierung bleibt der Verlust bei $\ln 2 \approx 0.693$ hängen: Das Netz sagt
 # für alle vier Punkte etwa 0.5 – es rät. Der Grund: Zwei affine Abbildungen
 # hintereinander sind wieder eine affine Abbildung,
 # $W_2(W_1\mathbf{x} + \mathbf{b}_1) + \mathbf{b}_2 = (W_2W_1)\mathbf{x} + (W_2\mathbf{b}_1 + \mathbf{b}_2)$,
