@@ -225,8 +225,11 @@ def _check_tabelle(fn: Any, df: Any) -> str | None:
         if isinstance(first, str) and first.strip() in ("0", "1"):
             return (f"Sex enthält Zahlen als Text ({first!r}, dtype {sex.dtype}) – ein Modell braucht echte Zahlen: "
                     "ersetze 'male' durch 0 und 'female' durch 1 (ohne Anführungszeichen)")
-        return (f"Sex ist noch keine Zahl (erster Wert: {first!r}) – "
-                "ersetze 'male' durch 0 und 'female' durch 1")
+        if isinstance(first, str):
+            return (f"Sex ist noch keine Zahl (erster Wert: {first!r}) – "
+                    "ersetze 'male' durch 0 und 'female' durch 1")
+        return (f"Sex ist keine Zahlenspalte (dtype {sex.dtype}) – ein Modell braucht Zahlen: "
+                "'female' wird 1 und 'male' 0")
     for column in MERKMALE:
         if not pd.api.types.is_numeric_dtype(result[column]) or pd.api.types.is_bool_dtype(result[column]):
             return (f"Die Spalte {column} ist keine Zahlenspalte mehr (dtype {result[column].dtype}) – "
@@ -415,7 +418,7 @@ def _ganzzahlig(y_true, y_pred):
     return float(np.mean(y_true == y_pred))
 
 
-def _als_text(y_true, y_pred):
+def _als_zahlentext(y_true, y_pred):
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     if y_true.shape != y_pred.shape or y_true.size == 0:
         raise ValueError("passt nicht")
@@ -483,7 +486,7 @@ genauigkeit = FunctionExercise(
         Wrong(_mit_sklearn, expect="selbst zu berechnen", instruction=True),
         Wrong(lazy(_sklearn_selbst), expect="accuracy_score", instruction=True),
         Wrong(_ganzzahlig, expect="Labels mit Nachkommastellen"),
-        Wrong(_als_text, expect="Typ str"),
+        Wrong(_als_zahlentext, expect="Typ str"),
         Wrong(_gerundet, expect="drei Klassen"),
         Wrong(lambda y_true, y_pred: np.mean(y_true == y_pred), expect="statt 0.5"),
         Wrong(lambda y_true, y_pred: int(np.sum(np.asarray(y_true) == np.asarray(y_pred))), expect="statt 0.5"),

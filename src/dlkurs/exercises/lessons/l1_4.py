@@ -1,10 +1,31 @@
 """Exercises of lesson 1.4 "Tensor-Operationen"."""
 
+import ast
+import inspect
+import numbers
+import textwrap
+
 import numpy as np
 
 from dlkurs.exercises import Case, from_solution, FunctionExercise, lazy, Right, ValueExercise, Wrong
 
-form_summe = ValueExercise(
+
+class _Form(ValueExercise):
+    """A shape: a tuple (or list) of whole numbers – (32.0, 5.0, 10.0) is no shape NumPy accepts."""
+
+    def _judge(self, answer):
+        if isinstance(answer, str) and answer.strip()[:1] in ("(", "["):
+            return ("Die Form steht als Text in Anführungszeichen (Typ str statt tuple) – "
+                    "schreibe das Tupel selbst, ohne Anführungszeichen")
+        if isinstance(answer, (tuple, list)):
+            for value in answer:
+                if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+                    return (f"Die Form enthält die Kommazahl {value!r} – die Längen der Achsen sind ganze Zahlen "
+                            "(schreibe z. B. 3 statt 3.0); NumPy lehnt eine solche Form ab")
+        return super()._judge(answer)
+
+
+form_summe = _Form(
     title="Broadcasting: Form von (32, 1, 10) + (5, 1)",
     expected=(32, 5, 10),
     hints=[
@@ -33,6 +54,7 @@ form_summe = ValueExercise(
         Wrong((5, 32, 10), expect="Form (5, 32, 10) statt (32, 5, 10)"),
         # the task asks for the shape as a tuple: text that looks like one is not a shape
         Wrong("(32, 5, 10)", expect="Typ str statt tuple", instruction=True),
+        Wrong((32.0, 5.0, 10.0), expect="Kommazahl"),
     ],
     alternatives=[
         Right([32, 5, 10], why="a list instead of a tuple: the same lengths, harmless"),
@@ -139,7 +161,38 @@ def _mit_listen(a, b):
     return np.array([[sum(float(a[i, k]) * float(b[k, j]) for k in range(n)) for j in range(b.shape[1])] for i in range(m)]).reshape(m, b.shape[1])
 
 
-naive_matmul = FunctionExercise(
+def _ohne_schleife(a, b):
+    """Broadcasting and a sum: the right numbers, but no loop at all."""
+    if a.shape[1] != b.shape[0]:
+        raise ValueError("Formen passen nicht")
+    return (a[:, :, np.newaxis] * b[np.newaxis, :, :]).sum(axis=1)
+
+
+def _hat_schleife(fn):
+    """True/False whether fn's source holds a for/while loop or a comprehension; None without source."""
+    try:
+        source = textwrap.dedent(inspect.getsource(fn))
+        tree = ast.parse(source)
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return None
+    kinds = (ast.For, ast.AsyncFor, ast.While, ast.comprehension)
+    return any(isinstance(node, kinds) for node in ast.walk(tree))
+
+
+class _MitSchleifen(FunctionExercise):
+    """A FunctionExercise whose answer must also contain a Python loop ("mit Python-Schleifen")."""
+
+    def _judge(self, fn):
+        reason = super()._judge(fn)
+        if reason is None and _hat_schleife(fn) is False:
+            return (
+                "Die Ergebnisse stimmen, aber die Aufgabe verlangt das Matrixprodukt mit Python-Schleifen – "
+                "deine Funktion enthält keine for-Schleife. Rechne jeden Eintrag c[i, j] selbst aus."
+            )
+        return reason
+
+
+naive_matmul = _MitSchleifen(
     title="Matrixprodukt mit Python-Schleifen",
     reference=from_solution(),
     # "mit Python-Schleifen, ohne @, np.dot oder np.matmul": the arguments are guarded arrays whose
@@ -169,6 +222,7 @@ naive_matmul = FunctionExercise(
         Wrong(_mit_operator, expect="ohne @", instruction=True),
         Wrong(_mit_dot, expect="np.dot", instruction=True),
         Wrong(_mit_einsum, expect="einsum", instruction=True),
+        Wrong(_ohne_schleife, expect="keine for-Schleife", instruction=True),
         Wrong(lambda a, b: a * b, expect="broadcast"),
         Wrong(_ohne_formpruefung, expect="sollte die Funktion ValueError auslösen"),
         Wrong(_ohne_formpruefung_index, expect="IndexError"),
