@@ -487,7 +487,8 @@ X_train.head()
 # den Testdaten in die Vorbereitung einfließen – sonst ist der Test nicht mehr
 # ganz unabhängig. Hier ist der Unterschied klein (die Zeile darüber zeigt
 # beide Mediane); in Lektion 2.7 (Hauspreise) berechnest du solche Werte
-# sauber nur aus den Trainingsdaten.
+# sauber nur aus den Trainingsdaten – hier wäre das der zweite Median der
+# Zeile darüber, der nur die Trainingspassagiere kennt.
 #
 # ### Der Baum
 #
