@@ -157,8 +157,9 @@ print("gleich wie NumPy:", np.allclose(ops.convert_to_numpy(mit_keras), np.clip(
 print(broadcast_table((128, 512), (512,), names=["x @ W", "b"]))
 
 # %% [markdown]
-# Der Vektor `b` bekommt vorne eine Achse der Länge 1 und wird für jede der 128
-# Zeilen wiederholt: Jedes Bild bekommt denselben Vektor addiert.
+# Der Vektor `b` bekommt vorne eine Achse der Länge 1 – in der Tabelle „(1)“ –
+# und wird für jede der 128 Zeilen wiederholt: Jedes Bild bekommt denselben
+# Vektor addiert.
 #
 # Beide Seiten können gedehnt werden. Eine Spalte (3, 1) plus eine Zeile (1, 4)
 # ergibt eine ganze Tabelle (3, 4):
