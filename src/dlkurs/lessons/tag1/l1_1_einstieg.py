@@ -73,7 +73,7 @@ print("Profil:", dlkurs.profile())
 #
 # Das Diagramm zeigt die Stationen. Über jeder Zeitachse stehen Meilensteine
 # der neuronalen Netze, darunter die der KI allgemein, der Daten und der
-# Hardware; die blauen Flächen sind die beiden KI-Winter. Beachte: Das obere
+# Hardware; die grauen Flächen sind die beiden KI-Winter. Beachte: Das obere
 # Diagramm umfasst fast 60 Jahre, das untere nur die 25 Jahre seit 2000 – und
 # ist trotzdem genauso voll. Das Tempo hat enorm zugenommen.
 
