@@ -49,7 +49,7 @@ aufgabe = aufgaben("1.2")
 # Der **Kernel** ist der Python-Prozess hinter dem Notebook. Er merkt sich alle
 # Variablen – auch die aus Zellen, die du inzwischen gelöscht hast. Wenn etwas
 # seltsam wirkt: Kernel neu starten und alle Zellen von oben ausführen
-# (Menü *Run → Run All Cells*).
+# (Menü *Run → Run All Cells*; mit deutscher Oberfläche stehen die Menüs auf Deutsch).
 
 # %% [markdown]
 # ## Code-Zellen
