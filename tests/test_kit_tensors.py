@@ -43,8 +43,15 @@ def test_broadcast_table_result_is_numpys(a, b):
 
 def test_broadcast_table_names_the_failing_axis():
     text = broadcast_table((3, 4), (3,))
-    assert text.splitlines()[-1].startswith("Fehler: an Achse -1")
+    assert text.splitlines()[-1].startswith("Fehler: an der letzten Achse")
     assert "3 und 4" in text
+    assert "an der 3. Achse von rechts" in broadcast_table((2, 1, 1), (3, 1, 1))
+
+
+def test_broadcast_table_shows_the_implied_leading_axes():
+    rows = broadcast_table((128, 512), (512,), names=["x", "b"]).splitlines()
+    assert rows[1].split() == ["b", "(1)", "512"]
+    assert rows[0].split() == ["x", "128", "512"]
     with pytest.raises(ValueError):
         np.broadcast_shapes((3, 4), (3,))
     with pytest.raises(ValueError, match="two shapes"):

@@ -88,3 +88,35 @@ def test_student_build_has_the_placeholder_where_the_solution_was():
     cell = next(c for c in student.cells if c.cell_type == "code" and ".quadratsumme.check(" in c.source)
     assert "quadratsumme = ___" in cell.source
     assert "np.sum(" not in cell.source
+
+
+def test_images_in_fenced_code_blocks_stay_as_written(tmp_path):
+    """Only images outside ``` fences are embedded; a fenced example keeps its copyable path (1.2)."""
+    import nbformat
+
+    from dlkurs.build.notebook import _embed_images
+
+    (tmp_path / "bilder").mkdir()
+    (tmp_path / "bilder" / "x.png").write_bytes(b"\x89PNG fake")
+    source = (
+        "![vorher](bilder/x.png)\n\n```markdown\n![im Beispiel](bilder/x.png)\n```\n\n"
+        "~~~~\n![Tilde](bilder/x.png)\n~~~~\n![nachher](bilder/x.png)\n"
+    )
+    cell = nbformat.v4.new_markdown_cell(source)
+    _embed_images(cell, tmp_path)
+    lines = cell.source.splitlines()
+    assert lines[0] == "![vorher](attachment:x.png)"
+    assert "![im Beispiel](bilder/x.png)" in lines and "![Tilde](bilder/x.png)" in lines
+    assert lines[-1] == "![nachher](attachment:x.png)"
+    assert set(cell["attachments"]) == {"x.png"}
+
+
+def test_lesson_1_2_markdown_example_shows_the_real_image_syntax():
+    lesson = next(lesson for lesson in LESSONS if lesson.id == "1.2")
+    cells = build_notebook(lesson, "student").cells
+    example = next(c for c in cells if c.cell_type == "markdown" and "```markdown" in c.source)
+    assert "![Ein künstliches Neuron](bilder/neuron.png)" in example.source
+    assert "attachment:" not in example.source.split("```markdown", 1)[1]
+    rendered = next(c for c in cells if c.cell_type == "markdown" and "Eine Überschrift dritter Ordnung" in c.source
+                    and "```markdown" not in c.source)
+    assert "(attachment:neuron.png)" in rendered.source and "attachments" in rendered

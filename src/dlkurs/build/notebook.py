@@ -36,6 +36,31 @@ class LessonFormatError(ValueError):
     """A lesson source violates the lesson format."""
 
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _fence_parts(source: str) -> list[tuple[str, bool]]:
+    """``source`` split into (text, inside a fenced code block) parts, fence lines included in the block.
+
+    An image inside a fenced code block is an example of Markdown syntax for the
+    learner to copy, not an image to embed: it stays as written.
+    """
+    parts: list[tuple[str, bool]] = []
+    fence: str | None = None
+    for line in source.splitlines(keepends=True):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+            parts.append((line, True))
+        elif fence is not None:
+            parts.append((line, True))
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line.strip()[len(match.group(1)):]:
+                fence = None
+        else:
+            parts.append((line, False))
+    return parts
+
+
 def _embed_images(cell: nbformat.NotebookNode, base_dir) -> None:
     attachments: dict[str, dict[str, str]] = {}
 
@@ -48,7 +73,9 @@ def _embed_images(cell: nbformat.NotebookNode, base_dir) -> None:
         attachments[name] = {mime: base64.b64encode(path.read_bytes()).decode("ascii")}
         return f"![{match.group('alt')}](attachment:{name})"
 
-    cell.source = _IMAGE.sub(replace, cell.source)
+    cell.source = "".join(
+        part if fenced else _IMAGE.sub(replace, part) for part, fenced in _fence_parts(cell.source)
+    )
     if attachments:
         cell["attachments"] = attachments
 

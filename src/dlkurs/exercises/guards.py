@@ -18,6 +18,7 @@ Two tools, used together by :class:`~dlkurs.exercises.functions.FunctionExercise
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 import textwrap
 from collections.abc import Callable, Iterable
@@ -117,8 +118,17 @@ def forbidden_uses(fn: Callable[..., Any], names: Iterable[str]) -> list[str] | 
     call or attribute of that name (``"dot"`` finds ``np.dot(a, b)`` and
     ``a.dot(b)``; ``"accuracy_score"`` finds ``accuracy_score(y, p)`` and
     ``metrics.accuracy_score``) and an import of it.
+    A forbidden library function passed as the answer itself
+    (``.check(accuracy_score)``, ``functools.partial(np.dot)``) is found by its name.
     Returns None when the source cannot be read (then only behaviour counts).
     """
+    wanted = set(names)
+    target = fn
+    while isinstance(target, functools.partial):
+        target = target.func
+    own_name = getattr(target, "__name__", None)
+    if isinstance(own_name, str) and own_name in wanted and getattr(target, "__module__", None) != "__main__":
+        return [own_name]
     source = function_source(fn)
     if source is None:
         return None
@@ -130,7 +140,6 @@ def forbidden_uses(fn: Callable[..., Any], names: Iterable[str]) -> list[str] | 
             tree = ast.parse(source.strip().rstrip(",)"), mode="exec")
         except SyntaxError:
             return None
-    wanted = set(names)
     found: list[str] = []
     for node in ast.walk(tree):
         if "@" in wanted and isinstance(node, (ast.BinOp, ast.AugAssign)) and isinstance(node.op, ast.MatMult):

@@ -70,17 +70,26 @@ def describe(x: Any, name: str | None = None) -> str:
     return f"{prefix}Rang {len(shape)} · Form {_shape_text(shape)} · dtype {_dtype_name(x)}{memory}"
 
 
+def _axis_from_right(axis: int) -> str:
+    """German name of a negative axis index: -1 "der letzten Achse", -2 "der vorletzten Achse", …"""
+    if axis == -1:
+        return "der letzten Achse"
+    if axis == -2:
+        return "der vorletzten Achse"
+    return f"der {-axis}. Achse von rechts"
+
+
 def broadcast_table(*shapes: Sequence[int], names: Sequence[str] | None = None) -> str:
     """The broadcasting rule, step by step: shapes aligned on the right, then the result.
 
-    Axes are compared from the right; a missing axis counts as 1. Two lengths
-    fit when they are equal or one of them is 1; the result takes the larger.
-    Returns a small German table; where two lengths do not fit, the last line
-    names the axis and the lengths instead of a result.
+    Axes are compared from the right; a missing axis counts as 1 and is shown
+    as "(1)". Two lengths fit when they are equal or one of them is 1; the
+    result takes the larger. Returns a small German table; where two lengths
+    do not fit, the last line names the axis and the lengths instead of a result.
 
     >>> print(broadcast_table((3, 1), (4,)))
     a           3   1
-    b               4
+    b         (1)   4
     Ergebnis    3   4
     """
     if len(shapes) < 2:
@@ -103,7 +112,7 @@ def broadcast_table(*shapes: Sequence[int], names: Sequence[str] | None = None) 
     label = max(len("Ergebnis"), *(len(n) for n in names)) + 1
 
     def row(title: str, shape: Sequence[int]) -> str:
-        cells = [" " * width] * (rank - len(shape)) + [str(d).rjust(width) for d in shape]
+        cells = ["(1)".rjust(width)] * (rank - len(shape)) + [str(d).rjust(width) for d in shape]
         return (title.ljust(label) + "".join(cells)).rstrip()
 
     lines = [row(n, s) for n, s in zip(names, shapes)]
@@ -113,7 +122,7 @@ def broadcast_table(*shapes: Sequence[int], names: Sequence[str] | None = None) 
         axis, lengths = problem
         pair = " und ".join(str(d) for d in lengths)
         lines.append(
-            f"Fehler: an Achse {axis} (von rechts gezählt) passen die Längen {pair} nicht – "
+            f"Fehler: an {_axis_from_right(axis)} passen die Längen {pair} nicht – "
             "sie sind weder gleich noch 1."
         )
     return "\n".join(lines)

@@ -86,9 +86,9 @@ def plot_timeline(
     top = (levels + 0.6) * step
     ax.set_ylim(-top, top)
     for start, end, label in periods:
-        ax.axvspan(start, end, color="lightsteelblue", alpha=0.45, lw=0)
+        ax.axvspan(start, end, color="lightgrey", alpha=0.6, lw=0)
         ax.text((start + end) / 2, -top + 0.15 * step, label, ha="center", va="bottom", fontsize=fontsize,
-                color="steelblue", style="italic")
+                color="dimgray", style="italic")
     ax.axhline(0, color="black", lw=1.2)
     for year, label, group, side, level in layout:
         color = _GROUP_COLORS[groups.index(group)]

@@ -26,6 +26,7 @@ from dlkurs.exercises import (
     FunctionExercise,
     lazy,
     NotAttempted,
+    Right,
     ThoughtQuestion,
     Wrong,
 )
@@ -120,8 +121,17 @@ lernart = CustomExercise(
         Wrong(lazy(lambda: {task: "überwacht" for task in _LERNART}), expect="stimmen nicht"),
         Wrong(lazy(lambda: {**LERNART_LOESUNG, "go_spiel": "überwacht"}), expect="Belohnung"),
         Wrong(lazy(lambda: {**LERNART_LOESUNG, "betrug": "überwacht"}), expect="keine Labels"),
-        Wrong(lazy(lambda: {**LERNART_LOESUNG, "kundengruppen": "clustering"}), expect="Erlaubt sind nur"),
+        # the task allows only the three texts "überwacht", "unüberwacht", "bestärkend"
+        Wrong(lazy(lambda: {**LERNART_LOESUNG, "kundengruppen": "clustering"}), expect="Erlaubt sind nur",
+              instruction=True),
         Wrong(lazy(lambda: {k: v for k, v in LERNART_LOESUNG.items() if k != "titanic"}), expect="fehlt"),
+        Wrong(lazy(lambda: {**LERNART_LOESUNG, "titanic": 1}), expect="als Text"),
+    ],
+    alternatives=[
+        Right(lazy(lambda: {task: answer.upper() for task, answer in LERNART_LOESUNG.items()}),
+              why="capital letters: the kind is what counts"),
+        Right(lazy(lambda: {task: answer.replace("ü", "ue").replace("ä", "ae") for task, answer in LERNART_LOESUNG.items()}),
+              why="umlauts written as ue/ae on a keyboard without them"),
     ],
 )
 
@@ -152,7 +162,10 @@ def _tabellen() -> list[Any]:
     )
     zwei = eins.iloc[[3, 0, 5, 1]].copy()  # another order, another median, one missing age
     zwei.loc[13, "Age"] = 60.0
-    return [eins, zwei]
+    # a median of 28.5: int(...) or round(...) of the median (28) is not the median
+    drei = eins.copy()
+    drei.loc[[10, 11, 13, 14], "Age"] = [22.0, 35.0, 54.0, 2.5]
+    return [eins, zwei, drei]
 
 
 def _bereite_vor(df: Any) -> Any:
@@ -208,11 +221,19 @@ def _check_tabelle(fn: Any, df: Any) -> str | None:
     if pd.api.types.is_bool_dtype(sex):
         return "Sex enthält True/False – wandle es mit .astype(int) in 0 und 1 um"
     if not pd.api.types.is_numeric_dtype(sex):
-        try:
-            sex = pd.to_numeric(sex)
-        except (TypeError, ValueError):
-            return (f"Sex ist noch keine Zahl (erster Wert: {sex.iloc[0]!r}) – "
+        first = sex.iloc[0] if len(sex) else None
+        if isinstance(first, str) and first.strip() in ("0", "1"):
+            return (f"Sex enthält Zahlen als Text ({first!r}, dtype {sex.dtype}) – ein Modell braucht echte Zahlen: "
+                    "ersetze 'male' durch 0 und 'female' durch 1 (ohne Anführungszeichen)")
+        if isinstance(first, str):
+            return (f"Sex ist noch keine Zahl (erster Wert: {first!r}) – "
                     "ersetze 'male' durch 0 und 'female' durch 1")
+        return (f"Sex ist keine Zahlenspalte (dtype {sex.dtype}) – ein Modell braucht Zahlen: "
+                "'female' wird 1 und 'male' 0")
+    for column in MERKMALE:
+        if not pd.api.types.is_numeric_dtype(result[column]) or pd.api.types.is_bool_dtype(result[column]):
+            return (f"Die Spalte {column} ist keine Zahlenspalte mehr (dtype {result[column].dtype}) – "
+                    "ein Modell braucht Zahlen")
     if sex.isna().any():
         return "Sex enthält fehlende Werte (NaN) – ist die Schreibweise in map({...}) genau 'male' und 'female'?"
     female = (df["Sex"] == "female").to_numpy()
@@ -222,8 +243,6 @@ def _check_tabelle(fn: Any, df: Any) -> str | None:
     if not np.array_equal(values, female.astype(float)):
         return "Sex stimmt nicht: 'female' soll 1 werden und 'male' 0"
     age = result["Age"]
-    if not pd.api.types.is_numeric_dtype(age):
-        return f"Age ist keine Zahlenspalte mehr (dtype {age.dtype})"
     gaps = int(age.isna().sum())
     if gaps:
         return (f"Age enthält noch {gaps} fehlende Werte (NaN) – fillna(...) gibt eine neue Spalte zurück; "
@@ -235,6 +254,9 @@ def _check_tabelle(fn: Any, df: Any) -> str | None:
     filled = age.to_numpy(dtype=float)[~known]
     if filled.size and not np.allclose(filled, median):
         value = float(filled[0])
+        if value == int(median) or value == round(median):
+            return (f"Die fehlenden Alter sind mit {value:.4g} gefüllt, der Median ist aber {median:.4g} – "
+                    "runde ihn nicht und wandle ihn nicht in int um")
         if math.isclose(value, mean):
             return f"Die fehlenden Alter sind mit dem Mittelwert ({mean:.4g}) gefüllt – gefragt ist der Median ({median:.4g})"
         if value == 0:
@@ -296,6 +318,33 @@ def _als_text(df):
     return X
 
 
+def _median_gerundet(df):
+    X = df[MERKMALE].copy()
+    X["Sex"] = X["Sex"].map({"male": 0, "female": 1})
+    X["Age"] = X["Age"].fillna(int(df["Age"].median()))
+    return X
+
+
+def _sex_als_text(df):
+    X = df[MERKMALE].copy()
+    X["Sex"] = X["Sex"].map({"male": "0", "female": "1"})
+    X["Age"] = X["Age"].fillna(df["Age"].median())
+    return X
+
+
+def _mit_replace(df):
+    X = df.loc[:, MERKMALE].copy()
+    X["Sex"] = X["Sex"].replace({"male": 0, "female": 1}).astype("int64")
+    X["Age"] = X["Age"].fillna(X["Age"].median())
+    return X
+
+
+def _mit_vergleich(df):
+    X = df.copy()[MERKMALE]
+    X = X.assign(Sex=(X["Sex"] == "female").astype(float), Age=X["Age"].fillna(df["Age"].median()))
+    return X
+
+
 bereite_vor = CustomExercise(
     title="Titanic: Merkmale vorbereiten",
     check=_check_bereite_vor,
@@ -307,8 +356,15 @@ bereite_vor = CustomExercise(
         "`X[\"Age\"].fillna(df[\"Age\"].median())` füllt die Lücken. Beides gibt eine neue Spalte zurück: "
         "weise sie mit `X[\"Sex\"] = …` zu und gib am Ende `X` zurück.",
     ],
+    alternatives=[
+        Right(lazy(lambda: _mit_replace), why="replace instead of map, median of the selected column"),
+        Right(lazy(lambda: _mit_vergleich), why="Sex as a float comparison, assign instead of item assignment"),
+    ],
     wrong=[
-        Wrong(_veraendert_eingabe, expect="verändert ihre Eingabe"),
+        # "Die übergebene Tabelle df darf sich dabei nicht verändern"
+        Wrong(_veraendert_eingabe, expect="verändert ihre Eingabe", instruction=True),
+        Wrong(_median_gerundet, expect="runde ihn nicht"),
+        Wrong(_sex_als_text, expect="Zahlen als Text"),
         Wrong(_mittelwert, expect="Mittelwert"),
         Wrong(_vertauscht, expect="vertauscht"),
         Wrong(_ohne_zuweisung, expect="fehlende Werte"),
@@ -342,14 +398,76 @@ class _SerienCase(Case):
         self._y_pred = value[-1]
 
 
+def _mit_sklearn(y_true, y_pred):
+    from sklearn.metrics import accuracy_score
+
+    return accuracy_score(y_true, y_pred)
+
+
+def _sklearn_selbst():
+    from sklearn.metrics import accuracy_score
+
+    return accuracy_score
+
+
+def _ganzzahlig(y_true, y_pred):
+    """int casts turn the labels 0.5 and 0.0 into the same 0."""
+    y_true, y_pred = np.asarray(y_true, dtype=int), np.asarray(y_pred, dtype=int)
+    if y_true.shape != y_pred.shape or y_true.size == 0:
+        raise ValueError("passt nicht")
+    return float(np.mean(y_true == y_pred))
+
+
+def _als_zahlentext(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.shape != y_pred.shape or y_true.size == 0:
+        raise ValueError("passt nicht")
+    return f"{np.mean(y_true == y_pred):.3f}"
+
+
+def _gerundet(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.shape != y_pred.shape or y_true.size == 0:
+        raise ValueError("passt nicht")
+    return round(float(np.mean(y_true == y_pred)), 2)
+
+
+def _mit_zaehlen(y_true, y_pred):
+    """Counting in a Python loop over lists: fine."""
+    wahr, vorhergesagt = list(y_true), list(y_pred)
+    if len(wahr) != len(vorhergesagt):
+        raise ValueError("verschieden lang")
+    if not wahr:
+        raise ValueError("leer")
+    treffer = 0
+    for a, b in zip(wahr, vorhergesagt):
+        if a == b:
+            treffer += 1
+    return treffer / len(wahr)
+
+
+def _mit_count_nonzero(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true).ravel(), np.asarray(y_pred).ravel()
+    if len(y_true) != len(y_pred) or len(y_true) == 0:
+        raise ValueError("Die Eingaben passen nicht zusammen")
+    return np.count_nonzero(y_true == y_pred) / len(y_true)
+
+
 genauigkeit = FunctionExercise(
     title="Genauigkeit selbst berechnen",
     reference=from_solution(),
+    # "selbst berechnen": scikit-learn's accuracy_score (called, imported or passed itself) is refused
+    forbid=["accuracy_score", "sklearn"],
+    forbid_reason="Die Aufgabe verlangt, die Genauigkeit selbst zu berechnen – scikit-learn kommt gleich zum Vergleich",
+    strict_type=True,
     cases=[
         Case([1, 0, 1, 1], [1, 1, 1, 0]).named("Listen"),
         Case(np.array([0, 1, 1, 0, 1]), np.array([0, 1, 0, 0, 1])),
         Case(np.array([1, 1, 1]), np.array([1, 1, 1])).named("alles richtig"),
         Case(np.array([0, 0]), np.array([1, 1])).named("alles falsch"),
+        Case(np.array([0, 1, 2, 1, 0, 2, 1, 2]), np.array([0, 2, 2, 1, 1, 2, 0, 2])).named("drei Klassen, 5 von 8"),
+        Case(np.array([0.5, 1.5, 2.0]), np.array([0.0, 1.0, 2.0])).named("Labels mit Nachkommastellen"),
+        Case(["Katze", "Hund", "Hund"], ["Katze", "Katze", "Hund"]).named("Labels als Text"),
         _SerienCase([1, 0, 1], [7, 3, 5], np.array([1, 0, 0])).named("pandas-Serie mit eigenem Index"),
         Case([], []).raises(ValueError).named("leere Eingabe"),
         Case([1], [1, 0, 1]).raises(ValueError).named("verschiedene Längen"),
@@ -360,7 +478,16 @@ genauigkeit = FunctionExercise(
         "Prüfe vorher die Sonderfälle: Sind die Formen verschieden (`y_true.shape != y_pred.shape`) "
         "oder ist die Eingabe leer (`y_true.size == 0`), dann `raise ValueError(\"…\")`.",
     ],
+    alternatives=[
+        Right(_mit_zaehlen, why="counting hits in a Python loop"),
+        Right(_mit_count_nonzero, why="np.count_nonzero divided by the length"),
+    ],
     wrong=[
+        Wrong(_mit_sklearn, expect="selbst zu berechnen", instruction=True),
+        Wrong(lazy(_sklearn_selbst), expect="accuracy_score", instruction=True),
+        Wrong(_ganzzahlig, expect="Labels mit Nachkommastellen"),
+        Wrong(_als_zahlentext, expect="Typ str"),
+        Wrong(_gerundet, expect="drei Klassen"),
         Wrong(lambda y_true, y_pred: np.mean(y_true == y_pred), expect="statt 0.5"),
         Wrong(lambda y_true, y_pred: int(np.sum(np.asarray(y_true) == np.asarray(y_pred))), expect="statt 0.5"),
         Wrong(lambda y_true, y_pred: float(np.mean(np.asarray(y_true) != np.asarray(y_pred))), expect="statt 0.8"),

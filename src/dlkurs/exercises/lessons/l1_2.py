@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from dlkurs.exercises import lazy, ValueExercise, Wrong
+from dlkurs.exercises import lazy, Right, ValueExercise, Wrong
 
 quadratsumme = ValueExercise(
     title="Summe der Quadratzahlen 1² bis 100² mit NumPy",
@@ -26,9 +26,15 @@ quadratsumme = ValueExercise(
             expect="zu groß",
             feedback="Das ist das Quadrat der Summe (1 + … + 100)², nicht die Summe der Quadrate.",
         ),
+        Wrong(lazy(lambda: [int(q) for q in np.arange(1, 101) ** 2]), expect="keine Liste mit 100 Elementen", instruction=True),
+        Wrong(lazy(lambda: np.arange(1, 101) ** 2), expect="einzelne Zahl", instruction=True),
+        # the task says: one number, not text (a later cell computing with it would concatenate text)
+        Wrong("338350", expect="nicht als Text", instruction=True),
         Wrong(338350.5, expect="zu groß"),
-        Wrong(lazy(lambda: [int(q) for q in np.arange(1, 101) ** 2]), expect="keine Liste mit 100 Elementen"),
-        Wrong(lazy(lambda: np.arange(1, 101) ** 2), expect="einzelne Zahl"),
-        Wrong("338350", expect="nicht als Text"),
+    ],
+    alternatives=[
+        Right(lazy(lambda: np.sum(np.arange(1, 101) ** 2)), why="the NumPy integer itself, without int(...)"),
+        Right(sum(k * k for k in range(1, 101)), why="a Python generator expression: the task only recommends NumPy"),
+        Right(100 * 101 * 201 // 6, why="the closed formula n(n+1)(2n+1)/6 with integer division"),
     ],
 )

@@ -11,13 +11,15 @@
 #
 # 1. die wichtigsten Stationen der KI-Geschichte einordnen,
 # 2. überwachtes, unüberwachtes und bestärkendes Lernen unterscheiden,
-# 3. Clustering (k-Means, DBSCAN), k-nächste Nachbarn, lineare Regression und
-#    eine SVM an kleinen Beispielen erklären,
+# 3. k-nächste Nachbarn an einem kleinen Beispiel erklären – und erkennen,
+#    wann ein Modell die Trainingsdaten nur auswendig lernt,
 # 4. einen Entscheidungsbaum auf echten Daten (Titanic) trainieren und seine
-#    Genauigkeit messen – und ihn mit Random Forest und Gradient Boosting
-#    vergleichen,
-# 5. erklären, warum maschinelles Lernen von mehr Daten und schnellerer
-#    Hardware lebt, und die Rechenleistung deines eigenen Rechners messen.
+#    Genauigkeit selbst messen.
+#
+# Die Abschnitte **Vertiefung** sind freiwillig – für später oder wenn du
+# schneller bist: Clustering (k-Means, DBSCAN), lineare Regression und SVM,
+# Random Forest und Gradient Boosting, Lernkurven, Moores Gesetz und die
+# Rechenleistung deines eigenen Rechners.
 
 # %%
 import time
@@ -59,7 +61,7 @@ print("Profil:", dlkurs.profile())
 # - **1986** macht die **Backpropagation** (Rumelhart, Hinton, Williams)
 #   mehrschichtige Netze trainierbar; **1989** liest ein faltendes Netz von
 #   Yann LeCun handgeschriebene Postleitzahlen, **1998** folgen LeNet-5 und
-#   der MNIST-Datensatz, den du in Lektion 1.5 kennenlernst.
+#   der MNIST-Datensatz, mit dem du ab Lektion 1.3 arbeitest.
 # - **Ab 2006** wird der Begriff *Deep Learning* populär. Drei Dinge kommen
 #   zusammen: große Datensätze (ImageNet, 2009), schnelle Grafikkarten, die man
 #   frei programmieren kann (CUDA, 2007), und bessere Trainingsverfahren.
@@ -69,11 +71,11 @@ print("Profil:", dlkurs.profile())
 #   Go-Meister Lee Sedol, 2017 erscheint der **Transformer**, auf dem die
 #   GPT-Modelle aufbauen; Ende **2022** macht **ChatGPT** KI für alle sichtbar.
 #
-# Das Diagramm zeigt die Stationen. Oben stehen Meilensteine der neuronalen
-# Netze, unten die der KI allgemein, der Daten und der Hardware; die blauen
-# Flächen sind die beiden KI-Winter. Beachte: Der obere Zeitstrahl umfasst fast
-# 60 Jahre, der untere nur die 25 Jahre seit 2000 – und ist trotzdem genauso
-# voll. Das Tempo hat enorm zugenommen.
+# Das Diagramm zeigt die Stationen. Über jeder Zeitachse stehen Meilensteine
+# der neuronalen Netze, darunter die der KI allgemein, der Daten und der
+# Hardware; die grauen Flächen sind die beiden KI-Winter. Beachte: Das obere
+# Diagramm umfasst fast 60 Jahre, das untere nur die 25 Jahre seit 2000 – und
+# ist trotzdem genauso voll. Das Tempo hat enorm zugenommen.
 
 # %%
 NN, KI = "Neuronale Netze", "KI allgemein, Daten & Hardware"
@@ -215,8 +217,9 @@ aufgabe.lernart.check(lernart)
 # %% [markdown]
 # Die meisten Aufgaben in diesem Kurs sind **überwacht**: Bilder mit ihrer
 # Ziffer, Filmkritiken mit „positiv“/„negativ“, Häuser mit ihrem Preis.
-#
-# ## Unüberwachtes Lernen: Clustering
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Unüberwachtes Lernen – Clustering
 #
 # Wir erzeugen 300 Punkte in der Ebene, die in drei Haufen liegen
 # (`make_blobs`). Die wahre Gruppe jedes Punktes kennen wir, weil wir die Daten
@@ -232,7 +235,7 @@ aufgabe.lernart.check(lernart)
 # die nahe beieinander liegen, bilden mit ihren Nachbarn eine Gruppe; Punkte,
 # die zu keiner Gruppe gehören, sind **Rauschen** (Label `-1`).
 
-# %%
+# %% tags=["vertiefung"]
 from sklearn.cluster import DBSCAN, KMeans
 from sklearn.datasets import make_blobs, make_moons
 from sklearn.metrics import adjusted_rand_score
@@ -251,17 +254,17 @@ print("Übereinstimmung mit den wahren Gruppen (Adjusted Rand Index, 1 = perfekt
 print(f"  k-Means: {adjusted_rand_score(y_haufen, kmeans.labels_):.3f}")
 print(f"  DBSCAN:  {adjusted_rand_score(y_haufen, dbscan.labels_):.3f}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Bei runden, gut getrennten Haufen finden beide Verfahren die drei Gruppen.
 # DBSCAN erklärt nur ein paar einzelne Punkte am Rand zu Rauschen (graue
 # Kreuze). Der **Adjusted Rand Index** (ARI) misst, wie gut eine Einteilung
 # mit den wahren Gruppen übereinstimmt: 1 heißt perfekt, um 0 herum ist sie
 # nicht besser als Zufall. Die Nummern der Gruppen spielen dabei keine Rolle.
 #
-# Jetzt zwei ineinander greifende Halbmonde (`make_moons`). Die Gruppen sind
+# Jetzt zwei ineinandergreifende Halbmonde (`make_moons`). Die Gruppen sind
 # hier nicht rund, sondern **gekrümmt**.
 
-# %%
+# %% tags=["vertiefung"]
 X_monde, y_monde = make_moons(n_samples=300, noise=0.06, random_state=42)
 kmeans_monde = KMeans(n_clusters=2, n_init=10, random_state=42).fit(X_monde)
 dbscan_monde = DBSCAN(eps=0.2, min_samples=5).fit(X_monde)
@@ -275,13 +278,14 @@ plot_clusters(X_monde, dbscan_monde.labels_, ax=axes[1], title=f"DBSCAN (eps = 0
 plt.show()
 dlkurs.report(dbscan_moons_ari=ari_dbscan)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # k-Means schneidet die Monde mit einer geraden Linie durch: Jeder Punkt
 # gehört zum *nächsten Zentrum*, und die Grenze zwischen zwei Zentren ist immer
 # eine Gerade. DBSCAN folgt dagegen der Dichte der Punkte von Nachbar zu
 # Nachbar und findet beide Monde. Welches Verfahren passt, hängt also von der
 # Form der Gruppen ab – und `eps` musst du passend zur Skala der Daten wählen.
-#
+
+# %% [markdown]
 # ## Überwachtes Lernen
 #
 # ### k-nächste Nachbarn
@@ -294,6 +298,7 @@ dlkurs.report(dbscan_moons_ari=ari_dbscan)
 # Stelle der Ebene vorhersagen würde.
 
 # %%
+from sklearn.datasets import make_moons
 from sklearn.model_selection import train_test_split
 from sklearn.neighbors import KNeighborsClassifier
 
@@ -315,8 +320,9 @@ plt.show()
 # besser als mit $k = 15$ – dort ist die Grenze glatt. Das Modell mit $k = 1$
 # hat das Rauschen **auswendig gelernt**. Diesem Effekt, der
 # **Überanpassung** (*overfitting*), begegnest du im Kurs immer wieder.
-#
-# ### Lineare Regression
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Lineare Regression und SVM
 #
 # Bei der Regression ist die Antwort eine Zahl. Wir erzeugen Punkte auf der
 # Geraden $y = 2{,}5\,x + 4$ und verrauschen sie. Die lineare Regression sucht
@@ -324,7 +330,7 @@ plt.show()
 # $\frac{1}{n}\sum_i (y_i - \hat y_i)^2$ am kleinsten ist – findet sie die
 # wahre Gerade wieder?
 
-# %%
+# %% tags=["vertiefung"]
 from sklearn.linear_model import LinearRegression
 
 rng = np.random.default_rng(42)
@@ -346,7 +352,7 @@ plt.title("Lineare Regression")
 plt.legend()
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Steigung und Achsenabschnitt liegen nahe an den wahren Werten, aber nicht
 # genau darauf: Aus 50 verrauschten Punkten lässt sich die Gerade nur
 # ungefähr bestimmen. Mit mehr Punkten würde die Schätzung genauer.
@@ -360,7 +366,7 @@ plt.show()
 # Stützvektoren). Rechts rechnet eine SVM mit **RBF-Kern** auf den
 # verrauschten Halbmonden von eben: Der Kern erlaubt gekrümmte Grenzen.
 
-# %%
+# %% tags=["vertiefung"]
 from sklearn.svm import SVC
 
 X_zwei, y_zwei = make_blobs(n_samples=60, centers=2, cluster_std=1.2, random_state=6)
@@ -376,12 +382,13 @@ plot_decision_regions(svm_rbf, Xp_train, yp_train, ax=axes[1],
 plt.show()
 print(f"Zum Vergleich eine lineare SVM auf den Halbmonden: Test {svm_linear_monde.score(Xp_test, yp_test):.2f}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Auf den Halbmonden ist die gekrümmte Grenze der RBF-SVM deutlich besser als
 # jede Gerade. Merke dir: Ein Verfahren ist nur so gut, wie seine möglichen
 # Grenzen zur Form der Daten passen. Neuronale Netze sind so beliebt, weil sie
 # sehr viele Formen lernen können.
-#
+
+# %% [markdown]
 # ## Ein Entscheidungsbaum für die Titanic
 #
 # Jetzt echte Daten: die Passagierliste der Titanic – 891 der gut 2200
@@ -422,9 +429,9 @@ titanic.isna().sum()
 # `titanic` und gibt eine **neue** Tabelle zurück,
 #
 # - mit genau den Spalten `MERKMALE` (in dieser Reihenfolge),
-# - in der `Sex` eine Zahl ist: `"female"` → 1, `"male"` → 0,
+# - in der `Sex` eine Zahl ist (keine Zahl als Text): `"female"` → 1, `"male"` → 0,
 # - in der fehlende Werte in `Age` durch den **Median** der Spalte `Age` von
-#   `df` ersetzt sind (der Median ist der mittlere Wert der sortierten Alter;
+#   `df` ersetzt sind, ungerundet (der Median ist der mittlere Wert der sortierten Alter;
 #   einzelne sehr alte Passagiere verschieben ihn – anders als den Mittelwert –
 #   kaum).
 #
@@ -480,11 +487,12 @@ X_train.head()
 # den Testdaten in die Vorbereitung einfließen – sonst ist der Test nicht mehr
 # ganz unabhängig. Hier ist der Unterschied klein (die Zeile darüber zeigt
 # beide Mediane); in Lektion 2.7 (Hauspreise) berechnest du solche Werte
-# sauber nur aus den Trainingsdaten.
+# sauber nur aus den Trainingsdaten – hier wäre das der zweite Median der
+# Zeile darüber, der nur die Trainingspassagiere kennt.
 #
 # ### Der Baum
 #
-# Ein **Entscheidungsbaum** stellt eine Folge von Ja-nein-Fragen wie „Ist
+# Ein **Entscheidungsbaum** stellt eine Folge von Ja-Nein-Fragen wie „Ist
 # `Sex` ≤ 0,5?“ (also: männlich?). Beim Training wählt er an jedem Knoten die
 # Frage, die die Passagiere am saubersten in Überlebende und Gestorbene
 # trennt. `max_depth=3` erlaubt höchstens drei Fragen hintereinander.
@@ -505,9 +513,12 @@ print("die wahren Labels:          ", y_test.to_numpy()[:10])
 #
 # $$\text{Genauigkeit} = \frac{\text{Anzahl richtige Vorhersagen}}{\text{Anzahl aller Vorhersagen}}$$
 #
-# Schreibe `genauigkeit(y_true, y_pred)`. Sie soll Listen, NumPy-Arrays und
-# pandas-Serien annehmen und eine Zahl zwischen 0 und 1 zurückgeben. Zwei
-# Sonderfälle, wie bei scikit-learns `accuracy_score`:
+# Schreibe `genauigkeit(y_true, y_pred)` und berechne sie **selbst**, ohne
+# scikit-learn – dessen `accuracy_score` nimmst du gleich danach zum
+# Vergleich. Die Funktion soll Listen, NumPy-Arrays und pandas-Serien annehmen
+# (die Labels können beliebige Werte sein: Zahlen, auch mit Nachkommastellen,
+# oder Texte wie `"Katze"`) und eine Zahl zwischen 0 und 1 zurückgeben,
+# ungerundet. Zwei Sonderfälle, wie bei scikit-learns `accuracy_score`:
 #
 # - Sind beide Eingaben **leer**, ist die Genauigkeit nicht definiert (0/0):
 #   löse dann einen `ValueError` aus.
@@ -516,6 +527,9 @@ print("die wahren Labels:          ", y_test.to_numpy()[:10])
 #
 # Achtung: `y_test` ist eine pandas-Serie. Ihr Index trägt die Zeilennummern
 # aus der ursprünglichen Tabelle, durcheinander gewürfelt – nicht 0, 1, 2, …
+#
+# Die Zelle nach der Aufgabe rechnet mit deiner Funktion weiter. Wenn du nicht
+# weiterkommst, hol dir Tipps oder die Lösung, bevor du sie ausführst.
 
 # %%
 def genauigkeit(y_true, y_pred):
@@ -581,8 +595,10 @@ plt.show()
 # Um das zu prüfen, dürfen wir **nicht** die Testdaten benutzen: Wer die Tiefe
 # so lange verstellt, bis der Test gut aussieht, passt das Modell heimlich an
 # die Testdaten an. Stattdessen nehmen wir **Kreuzvalidierung** auf den
-# Trainingsdaten: Sie werden in 5 Teile geteilt; fünfmal wird auf vier Teilen
-# trainiert und auf dem fünften geprüft, und wir mitteln die fünf Ergebnisse.
+# Trainingsdaten: Sie werden in 5 gleich große Teile geteilt, die **Folds**;
+# fünfmal wird auf vier Folds trainiert und auf dem fünften geprüft, und wir
+# mitteln die fünf Ergebnisse. Das heißt **5-fache Kreuzvalidierung**
+# (allgemein: K-fache Kreuzvalidierung mit K Folds).
 
 # %%
 from sklearn.model_selection import StratifiedKFold, cross_validate
@@ -620,19 +636,19 @@ print(f"beste Tiefe laut Validierung: {beste_tiefe} ({max(validierung):.3f}); "
 # Ein tiefer Baum kann für fast jeden einzelnen Trainingspassagier eine eigene
 # Regel bilden („Mann, 3. Klasse, 28 Jahre, Fahrpreis 7,90 → gestorben“). Er
 # lernt damit auch Zufälle der Trainingsdaten auswendig, die für neue
-# Passagiere nicht gelten – er **überanpasst**. Auf den Trainingsdaten sieht
+# Passagiere nicht gelten – er ist **überangepasst** (*Overfitting*). Auf den Trainingsdaten sieht
 # das perfekt aus, auf ungesehenen Daten wird es nicht besser und oft
 # schlechter. Genauso merkt sich k-nächste-Nachbarn mit $k = 1$ jeden
 # Trainingspunkt. Gegen Überanpassung helfen einfachere Modelle (geringere
 # Tiefe, größeres $k$), mehr Daten – oder viele Modelle, deren Fehler sich
-# ausgleichen: siehe den nächsten Abschnitt.
+# ausgleichen: siehe die Vertiefung „Viele Bäume“ gleich danach.
 # <!-- END SOLUTION -->
 
 # %%
 # aufgabe.tiefer_baum.solution()
 
-# %% [markdown]
-# ## Viele Bäume: Bagging und Boosting
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Viele Bäume – Bagging und Boosting
 #
 # Ein einzelner Baum ist anschaulich, aber wacklig: Schon ein paar andere
 # Trainingspassagiere können andere Fragen hervorbringen. Zwei Ideen machen
@@ -649,10 +665,10 @@ print(f"beste Tiefe laut Validierung: {beste_tiefe} ({max(validierung):.3f}); "
 #   bisherigen noch machen. So wird aus vielen schwachen Modellen ein starkes.
 #
 # Wir vergleichen vier Modelle: mit Kreuzvalidierung auf den Trainingsdaten
-# (Mittelwert ± Standardabweichung über die 5 Teile) und einmal auf den
+# (Mittelwert ± Standardabweichung über die 5 Folds) und einmal auf den
 # Testdaten.
 
-# %%
+# %% tags=["vertiefung"]
 from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
 
 modelle = {
@@ -670,7 +686,7 @@ for name, modell in modelle.items():
 vergleich = pd.DataFrame(zeilen).set_index("Modell").round(3)
 vergleich
 
-# %%
+# %% tags=["vertiefung"]
 fig, ax = plt.subplots(figsize=(8, 4))
 positionen = np.arange(len(vergleich))
 ax.bar(positionen - 0.2, vergleich["Validierung"], 0.4, yerr=vergleich["± (Std.)"], capsize=4,
@@ -686,11 +702,11 @@ plt.show()
 dlkurs.report(forest_accuracy=vergleich.loc["Random Forest", "Test"],
               boosting_accuracy=vergleich.loc["Gradient Boosting", "Test"])
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Was du siehst (die Achse beginnt bei 0,6; die gepunktete Linie ist das
 # bloße Raten von eben):
 #
-# - Der Baum **ohne Grenze** ist der schwächste – er überanpasst.
+# - Der Baum **ohne Grenze** ist der schwächste – er ist überangepasst.
 # - Random Forest und Gradient Boosting schlagen beide einzelnen Bäume der
 #   Tabelle, ohne dass wir eine passende Tiefe suchen mussten. Vorn liegt hier
 #   Gradient Boosting.
@@ -703,8 +719,9 @@ dlkurs.report(forest_accuracy=vergleich.loc["Random Forest", "Test"],
 # Auf Tabellen wie dieser sind Baum-Ensembles bis heute oft die beste Wahl.
 # Neuronale Netze spielen ihre Stärke bei Bildern, Texten und Tönen aus – und
 # wenn es sehr viele Daten gibt.
-#
-# ## Warum ML mit den Daten wächst
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Warum ML mit den Daten wächst
 #
 # Wie hängt die Genauigkeit von der Zahl der Trainingsbeispiele ab? Eine
 # **Lernkurve** zeigt es. Wir nehmen den Ziffern-Datensatz von scikit-learn
@@ -713,8 +730,9 @@ dlkurs.report(forest_accuracy=vergleich.loc["Random Forest", "Test"],
 # **kleines** (Entscheidungsbaum der Tiefe 4, höchstens 16 Blätter für 10
 # Ziffern). Geprüft wird jeweils auf Bildern, die nicht im Training waren.
 
-# %%
+# %% tags=["vertiefung"]
 from sklearn.model_selection import StratifiedShuffleSplit, learning_curve
+from sklearn.svm import SVC
 
 ziffern = load("digits")
 X_ziffern = ziffern.drop(columns="target").to_numpy() / 16.0  # Pixel 0..16 -> 0..1
@@ -731,7 +749,7 @@ for name, modell in {"SVM (flexibel)": SVC(), "Baum, Tiefe 4 (klein)": DecisionT
 
 plt.figure(figsize=(7, 4.5))
 for (name, (anzahl, train_mittel, val_mittel)), farbe in zip(kurven.items(), ["tab:green", "tab:orange"]):
-    plt.plot(anzahl, val_mittel, "o-", color=farbe, label=f"{name}: Test")
+    plt.plot(anzahl, val_mittel, "o-", color=farbe, label=f"{name}: Validierung")
     plt.plot(anzahl, train_mittel, ":", color=farbe, label=f"{name}: Training")
 plt.xscale("log")
 plt.xlabel("Zahl der Trainingsbilder (log. Skala)")
@@ -743,7 +761,7 @@ plt.show()
 for name, (anzahl, _, val_mittel) in kurven.items():
     print(f"{name:24s} {anzahl[0]:5d} Bilder: {val_mittel[0]:.3f}   {anzahl[-1]:5d} Bilder: {val_mittel[-1]:.3f}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Die SVM wird mit jedem weiteren Datenpaket besser, zuerst schnell, dann
 # langsamer. Der kleine Baum bleibt dagegen früh stehen: Mit höchstens 16
 # Blättern kann er die zehn Ziffern gar nicht fein genug unterscheiden – mehr
@@ -757,7 +775,8 @@ for name, (anzahl, _, val_mittel) in kurven.items():
 # (das Internet, ImageNet) und die **Rechenleistung**, solche Modelle zu
 # trainieren. Beides gab es erst nach 2000 – deshalb kam der Durchbruch 2012
 # und nicht schon 1986.
-#
+
+# %% [markdown]
 # ## Das künstliche Neuron in einem Bild
 #
 # Die Bausteine der Modelle, mit denen du ab jetzt arbeitest, sind
@@ -772,7 +791,7 @@ for name, (anzahl, _, val_mittel) in kurven.items():
 # $$y = f\Big(\sum_i w_i x_i + b\Big)$$
 #
 # Beim Perzeptron von 1958 ist $f$ eine Stufe (Ausgabe 1, wenn die Summe
-# positiv ist, sonst 0). Lernen heißt: die Gewichte und den Bias so einstellen,
+# mindestens 0 ist, sonst 0). Lernen heißt: die Gewichte und den Bias so einstellen,
 # dass die Ausgaben zu den Labels passen. Ein neuronales Netz schaltet viele
 # solcher Neuronen nebeneinander (eine **Schicht**) und mehrere Schichten
 # hintereinander. Mehr dazu in Lektion 1.6.
@@ -782,18 +801,18 @@ x_ein = np.array([1.0, 0.5, -1.0])  # drei Eingaben
 w_ein = np.array([0.8, -0.2, 0.4])  # drei Gewichte
 b_ein = 0.1
 z = np.dot(w_ein, x_ein) + b_ein  # 0.8 - 0.1 - 0.4 + 0.1
-print(f"Summe z = {z:.2f}  →  Stufe: {int(z > 0)},  ReLU: {max(z, 0.0):.2f},  Sigmoid: {1 / (1 + np.exp(-z)):.3f}")
+print(f"Summe z = {z:.2f}  →  Stufe: {int(z >= 0)},  ReLU: {max(z, 0.0):.2f},  Sigmoid: {1 / (1 + np.exp(-z)):.3f}")
 
-# %% [markdown]
-# ## Moores Gesetz und GPUs
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Moores Gesetz und GPUs
 #
 # Gordon Moore sagte 1965 voraus, dass sich die Zahl der Transistoren auf einem
 # Chip jedes Jahr verdoppeln würde; 1975 korrigierte er auf **alle zwei
 # Jahre**. Das Diagramm zeigt einige Prozessoren (Herstellerangaben) und die
 # Gerade „Verdopplung alle zwei Jahre“ ab dem ersten Mikroprozessor. Beachte die
-# **logarithmische** Achse: Jeder Teilstrich ist ein Faktor 10.
+# **logarithmische** Achse: Jeder beschriftete Strich ist ein Faktor 10.
 
-# %%
+# %% tags=["vertiefung"]
 chips = pd.DataFrame(
     [
         ("Intel 4004", 1971, 2.3e3, "CPU"),
@@ -824,7 +843,7 @@ plt.legend(loc="upper left")
 plt.xlim(1968, 2032)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Seit etwa 2005 werden die einzelnen Prozessorkerne kaum noch schneller
 # getaktet; die zusätzlichen Transistoren gehen in **mehr Kerne** und
 # **breitere Rechenwerke**, die viele Zahlen auf einmal verarbeiten. Eine
@@ -842,7 +861,7 @@ plt.show()
 # Wir messen, wie viele Milliarden davon pro Sekunde (**GFLOP/s**) NumPy
 # schafft – einmal von Hand:
 
-# %%
+# %% tags=["vertiefung"]
 n = 512
 rng = np.random.default_rng(0)
 a = rng.random((n, n), dtype=np.float32)
@@ -855,7 +874,7 @@ dauer = time.perf_counter() - start
 print(f"{2 * n**3 / 1e6:.0f} Millionen Rechenoperationen in {dauer * 1000:.2f} ms  →  "
       f"{2 * n**3 / dauer / 1e9:.1f} GFLOP/s")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Eine einzelne Messung schwankt stark – dein Rechner macht nebenher anderes.
 # `matmul_gflops(n, library=…, device=…)` aus dem Kurspaket misst deshalb
 # viele Durchgänge und nimmt den schnellsten: Störungen durch andere Programme
@@ -864,7 +883,7 @@ print(f"{2 * n**3 / 1e6:.0f} Millionen Rechenoperationen in {dauer * 1000:.2f} m
 # Backend, meist TensorFlow; welches, steht in der Legende), beides auf der
 # CPU – und auf der GPU, falls eine da ist.
 
-# %%
+# %% tags=["vertiefung"]
 groessen = dlkurs.pick(quick=[64, 128, 256, 512], full=[64, 128, 256, 512, 1024, 2048])
 messzeit = dlkurs.pick(quick=0.05, full=0.5)  # Sekunden Messzeit je Größe
 backend = keras.backend.backend()
@@ -888,7 +907,7 @@ tabelle = pd.DataFrame({name: pd.Series(werte, index=groessen_gpu if "GPU" in na
 tabelle.index.name = "n"
 tabelle.round(1)
 
-# %%
+# %% tags=["vertiefung"]
 plt.figure(figsize=(7, 4.5))
 for name in tabelle.columns:
     spalte = tabelle[name].dropna()
@@ -905,7 +924,7 @@ dlkurs.report(matmul_gflops=bestwert)
 if gpus:
     dlkurs.report(matmul_gflops_gpu=tabelle[f"Keras/{backend} (GPU)"].max())
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # So liest du das Diagramm:
 #
 # - **Kleine Matrizen** rechnen langsamer: Jeder Aufruf kostet eine feste
@@ -932,7 +951,8 @@ if gpus:
 #
 # Wenn dein Notebook auf einem Laptop ohne GPU läuft: kein Problem. Alle
 # Lektionen dieses Kurses sind so bemessen, dass sie auf der CPU laufen.
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - KI gibt es seit 1956; nach zwei KI-Wintern brachten **Daten, GPUs und
@@ -942,7 +962,7 @@ if gpus:
 #   ohne Labels (Clustering); **bestärkend**: mit Belohnungen.
 # - k-Means findet runde Gruppen, DBSCAN Gruppen beliebiger Form; k-nächste
 #   Nachbarn, lineare Regression und SVM sind einfache überwachte Verfahren.
-# - Ein **Entscheidungsbaum** ist durchschaubar; zu tief **überanpasst** er.
+# - Ein **Entscheidungsbaum** ist durchschaubar; zu tief ist er **überangepasst**.
 #   **Random Forest** (Bagging) und **Gradient Boosting** kombinieren viele
 #   Bäume. Vergleiche Modelle mit Kreuzvalidierung und halte die Testdaten
 #   bis zum Schluss zurück.

@@ -44,10 +44,12 @@ aufgabe = aufgaben("1.2")
 # | Strg + S | beide | Notebook speichern |
 # | 0, 0 | Befehl | Kernel neu starten |
 #
+# Auf dem Mac nimmst du **Cmd** statt Strg und **Option** statt Alt.
+#
 # Der **Kernel** ist der Python-Prozess hinter dem Notebook. Er merkt sich alle
 # Variablen – auch die aus Zellen, die du inzwischen gelöscht hast. Wenn etwas
 # seltsam wirkt: Kernel neu starten und alle Zellen von oben ausführen
-# (Menü *Run → Run All Cells*).
+# (Menü *Run → Run All Cells*; mit deutscher Oberfläche stehen die Menüs auf Deutsch).
 
 # %% [markdown]
 # ## Code-Zellen
@@ -78,6 +80,11 @@ np.linspace(0, 1, 5)
 
 # %% [markdown]
 # ### Eine Überschrift dritter Ordnung
+#
+# (Mit `#` beginnt die größte Überschrift, mit `##` die zweite Ebene – so wie
+# die Überschriften dieser Lektion.)
+#
+# > Ein Zitat oder ein Hinweis: eine Zeile, die mit `>` beginnt.
 #
 # Text kann **fett**, *kursiv* oder `Code` sein. Aufzählungen:
 #
@@ -123,7 +130,8 @@ np.linspace(0, 1, 5)
 #
 # ```markdown
 # ### Eine Überschrift dritter Ordnung
-# Text kann **fett**, *kursiv* oder `Code` sein.
+# Text kann **fett**, *kursiv* oder `Code` sein.  ← auch __fett__ und _kursiv_
+# > Ein Zitat oder ein Hinweis …
 # - Tensoren
 #     - Dense            ← vier Leerzeichen rücken ein
 # 1. Daten laden
@@ -134,9 +142,14 @@ np.linspace(0, 1, 5)
 # |---|---:|---:|                          ← ---: richtet rechts aus
 # ![Ein künstliches Neuron](bilder/neuron.png)
 # ```
+#
+# Der Pfad `bilder/neuron.png` zählt vom Ordner des Notebooks aus: Das Bild
+# muss dort im Unterordner `bilder` liegen. Ein eigenes Bild ziehst du am
+# einfachsten per Drag & Drop in eine Markdown-Zelle – Jupyter speichert es dann
+# in der Zelle selbst und schreibt dafür `![name.png](attachment:name.png)`.
 
-# %% [markdown]
-# ## Magics: Helfer mit `%` und `%%`
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Magics – Helfer mit `%` und `%%`
 #
 # IPython kennt besondere Befehle, die mit `%` (für eine Zeile) oder `%%` (für
 # die ganze Zelle) beginnen. Die nützlichsten:
@@ -152,7 +165,7 @@ np.linspace(0, 1, 5)
 # Wir vergleichen eine Python-Schleife mit NumPy. `-o` gibt das Messergebnis
 # zusätzlich als Objekt zurück, damit wir damit weiterrechnen können.
 
-# %%
+# %% tags=["vertiefung"]
 werte = np.arange(10_000)
 # zeit_python = %timeit -o sum(w * w for w in range(10_000))
 # zeit_numpy = %timeit -o np.sum(werte * werte)
@@ -160,27 +173,30 @@ faktor = zeit_python.average / zeit_numpy.average
 print(f"NumPy ist hier etwa {faktor:.0f}-mal so schnell wie die Python-Schleife.")
 dlkurs.report(speedup_numpy=faktor)
 
-# %%
+# %% tags=["vertiefung"]
 # %%time
 gesamt = 0
 for w in range(200_000):
     gesamt += w
 gesamt
 
-# %%
+# %% tags=["vertiefung"]
 # %who
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Der Grund für den großen Unterschied: NumPy rechnet in kompiliertem Code auf
 # einem zusammenhängenden Speicherblock, während Python jede Zahl einzeln als
 # Objekt behandelt. Genau deshalb formulieren wir im Kurs alles mit Tensoren
 # statt mit Schleifen.
-#
+
+# %% [markdown]
 # ## Aufgabe: die Summe der Quadratzahlen
 #
-# Berechne die Summe der Quadratzahlen $1^2 + 2^2 + \dots + 100^2$ **mit NumPy**
-# (ohne Python-Schleife) und speichere sie in der Variablen `quadratsumme`.
-# Ersetze dazu den Platzhalter `___`.
+# Berechne die Summe der Quadratzahlen $1^2 + 2^2 + \dots + 100^2$ und
+# speichere sie in der Variablen `quadratsumme`. Ersetze dazu den Platzhalter
+# `___`. Das Ergebnis ist **eine Zahl** – kein Array, keine Liste und kein
+# Text. Am einfachsten geht es mit NumPy, ganz ohne Schleife: `np.arange`
+# liefert die Zahlen, `** 2` quadriert alle auf einmal.
 #
 # Mit `aufgabe.quadratsumme.check(quadratsumme)` prüfst du deine Antwort.
 # Wenn du nicht weiterkommst: `aufgabe.quadratsumme.hint()` gibt einen Tipp,
@@ -203,6 +219,7 @@ aufgabe.quadratsumme.check(quadratsumme)
 # - Notebooks bestehen aus Code- und Markdown-Zellen; **Umschalt + Enter** führt aus.
 # - **Esc** bringt dich in den Befehlsmodus, **Enter** in den Bearbeitungsmodus.
 # - Markdown kann Überschriften, Listen, Links, Formeln, Code, Tabellen und Bilder.
-# - `%timeit` misst Laufzeiten – NumPy schlägt Python-Schleifen um Größenordnungen.
+# - `%timeit` misst Laufzeiten – NumPy schlägt Python-Schleifen um Größenordnungen
+#   (in der Vertiefung zu den Magics).
 #
 # Weiter geht es mit **1.3 Tensoren**.

@@ -65,18 +65,18 @@ print("dtype:", x_train.dtype)
 
 # %% [markdown]
 # Lies die Form von links nach rechts: **60 000 Bilder** mit je **28 Zeilen**
-# und **28 Spalten**. Die Etiketten `y_train` sind ein Tensor vom Rang 1: eine
+# und **28 Spalten**. Die Labels `y_train` sind ein Tensor vom Rang 1: eine
 # Ziffer (0 bis 9) pro Bild.
 #
 # ## Rang 0: Skalare
 #
-# Ein einzelnes Etikett ist ein **Skalar**: ein Tensor ohne Achsen. Seine Form
+# Ein einzelnes Label ist ein **Skalar**: ein Tensor ohne Achsen. Seine Form
 # ist das leere Tupel `()`.
 
 # %%
-etikett = y_train[0]
-print("Etikett des ersten Bildes:", etikett)
-print("Rang:", etikett.ndim, "  Form:", etikett.shape, "  dtype:", etikett.dtype)
+label = y_train[0]
+print("Label des ersten Bildes:", label)
+print("Rang:", label.ndim, "  Form:", label.shape, "  dtype:", label.dtype)
 
 skalar = ops.convert_to_tensor(3.5)
 print(describe(skalar, "Keras-Skalar"))
@@ -85,13 +85,13 @@ print(describe(skalar, "Keras-Skalar"))
 # ## Rang 1: Vektoren
 #
 # Eine Pixelzeile eines Bildes ist ein **Vektor**: 28 Helligkeitswerte von 0
-# (schwarz) bis 255 (weiß). Auch die ersten zehn Etiketten bilden einen Vektor.
+# (schwarz) bis 255 (weiß). Auch die ersten zehn Labels bilden einen Vektor.
 
 # %%
 zeile = x_train[0][14]
 print(describe(zeile, "Zeile 14 des ersten Bildes"))
 print(zeile)
-print("Die ersten zehn Etiketten:", y_train[:10])
+print("Die ersten zehn Labels:", y_train[:10])
 
 # %% [markdown]
 # ## Rang 2: Matrizen – ein Bild, eine Tabelle
@@ -248,8 +248,11 @@ aufgabe.form_farbbilder.check(form_farbbilder)
 # %% [markdown]
 # Merke dir die Reihenfolge: **Stapelachse zuerst, Kanäle zuletzt**. Die
 # meisten Formfehler in Keras-Programmen entstehen genau hier.
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Videos, Zeitreihen und Text
 #
-# ## Rang 5: Videos
+# ### Rang 5: Videos
 #
 # Ein Video ist eine Folge von Bildern: (Einzelbilder, Höhe, Breite, Kanäle).
 # Ein Stapel von Videos hat damit **fünf** Achsen.
@@ -258,7 +261,7 @@ aufgabe.form_farbbilder.check(form_farbbilder)
 # Einzelbildern von links nach rechts über eine 28 × 56 Pixel große Fläche.
 # Die Kanalachse hat die Länge 1 (Graustufen).
 
-# %%
+# %% tags=["vertiefung"]
 anzahl_videos, einzelbilder = 4, 10
 videos = np.zeros((anzahl_videos, einzelbilder, 28, 56, 1), dtype=np.uint8)
 for v in range(anzahl_videos):
@@ -271,14 +274,14 @@ print(describe(videos[0], "ein Video"))
 show_images(videos[0], labels=range(1, einzelbilder + 1), columns=5, size=2.0)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Die Abbildung zeigt die zehn Einzelbilder von `videos[0]` (Form
 # (10, 28, 56, 1)), nummeriert von links oben nach rechts unten: Die Ziffer
 # wandert nach rechts. `videos[0, 3]` ist das vierte Einzelbild.
 #
 # Echte Videos sind riesig. Zehn Sekunden Full-HD mit 25 Bildern pro Sekunde:
 
-# %%
+# %% tags=["vertiefung"]
 form_video = (250, 1080, 1920, 3)  # 10 s × 25 Bilder/s, 1080 × 1920 Pixel, RGB
 werte = int(np.prod(form_video, dtype=np.int64))
 print(f"Ein Video der Form {form_video}: {werte:_} Werte".replace("_", " "))
@@ -286,11 +289,11 @@ print(f"  als uint8   (1 Byte pro Wert):  {werte / 1e9:.2f} GB")
 print(f"  als float32 (4 Byte pro Wert):  {4 * werte / 1e9:.2f} GB")
 print(f"Ein Batch von 8 Videos (8, 250, 1080, 1920, 3) in float32: {8 * 4 * werte / 1e9:.0f} GB")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Deshalb verkleinert man Videos fürs Training stark (wenige Bilder pro
 # Sekunde, kleine Auflösung) und lädt sie Batch für Batch.
 #
-# ## Zeitreihen: (Beispiele, Zeitschritte, Merkmale)
+# ### Zeitreihen: (Beispiele, Zeitschritte, Merkmale)
 #
 # Messreihen haben eine **Zeitachse**. Eine Wetterstation misst z. B. alle zehn
 # Minuten Temperatur, Luftfeuchte und Luftdruck: 144 Zeitschritte pro Tag mit je
@@ -299,7 +302,7 @@ print(f"Ein Batch von 8 Videos (8, 250, 1080, 1920, 3) in float32: {8 * 4 * wert
 # Die folgenden Werte sind **ausgedacht** (Sinuskurven plus Zufall) – echte
 # Wetterdaten aus Jena verwendest du an Tag 4.
 
-# %%
+# %% tags=["vertiefung"]
 rng = np.random.default_rng(0)
 tage, schritte = 32, 144
 stunde = np.arange(schritte) / 6  # Uhrzeit jedes Zeitschritts in Stunden: 0, 0.17, …, 23.83
@@ -310,7 +313,7 @@ druck = 1013 + np.cumsum(rng.normal(0, 0.1, (tage, schritte)), axis=1)
 wetter = np.stack([temperatur, feuchte, druck], axis=-1).astype(np.float32)
 print(describe(wetter, "wetter"))
 
-# %%
+# %% tags=["vertiefung"]
 fig, axes = plt.subplots(1, 3, figsize=(13, 3))
 for k, (name, einheit) in enumerate([("Temperatur", "°C"), ("Luftfeuchte", "%"), ("Luftdruck", "hPa")]):
     axes[k].plot(stunde, wetter[0, :, k])
@@ -321,23 +324,23 @@ fig.suptitle("Tag 1 der ausgedachten Wetterreihe: ein Beispiel mit der Form (144
 fig.tight_layout()
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # `wetter[0]` ist ein Tag (144 Zeitschritte × 3 Merkmale), `wetter[:, :, 0]`
 # sind die Temperaturen aller Tage (32 × 144).
 #
-# ## Text als Folgen von Zahlen
+# ### Text als Folgen von Zahlen
 #
 # Netze rechnen nur mit Zahlen. Text wird deshalb in eine **Folge von Nummern**
 # übersetzt: Jedes Zeichen (oder jedes Wort) bekommt eine Nummer aus einem
 # Vokabular. Wir nehmen die ersten vier Verse aus Goethes *Faust*.
 
-# %%
+# %% tags=["vertiefung"]
 faust = load("faust").read_text(encoding="utf-8").splitlines()
 verse = faust[7:11]
 for vers in verse:
     print(vers)
 
-# %%
+# %% tags=["vertiefung"]
 zeichen = sorted(set("".join(verse)))
 nummer = {z: i + 1 for i, z in enumerate(zeichen)}  # 0 bleibt frei zum Auffüllen
 laenge = max(len(vers) for vers in verse)
@@ -350,7 +353,7 @@ print("Vokabular:", len(zeichen), "Zeichen:", "".join(zeichen))
 print(describe(folgen, "folgen"))
 print("Vers 1 als Nummern:", folgen[0, :12], "…")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Die Verse sind unterschiedlich lang; kürzere werden hinten mit 0 aufgefüllt
 # (**Padding**), damit alle in eine Matrix (Verse, Zeichen) passen.
 #
@@ -359,7 +362,7 @@ print("Vers 1 als Nummern:", folgen[0, :12], "…")
 # Aus der Matrix wird ein Tensor vom Rang 3: (Verse, Zeichen, Vokabular).
 # Hier rechnet `keras.ops.one_hot` – mit einem Keras-Tensor als Ergebnis.
 
-# %%
+# %% tags=["vertiefung"]
 one_hot = ops.one_hot(folgen, len(zeichen) + 1)
 print(describe(one_hot, "one_hot"))
 
@@ -373,11 +376,12 @@ ax.set_ylabel("Vokabular")
 ax.set_title("One-Hot-Kodierung: eine schwarze Zelle pro Zeichen")
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Jede Spalte der Abbildung ist ein One-Hot-Vektor: genau eine schwarze Zelle,
 # in der Zeile des Zeichens. Die Zeile „·“ steht für das Auffüllzeichen 0,
 # „␣“ für das Leerzeichen.
-#
+
+# %% [markdown]
 # ## dtype: welche Zahlen stehen im Tensor?
 #
 # Alle Einträge eines Tensors haben denselben Zahlentyp. Die wichtigsten:
@@ -385,7 +389,7 @@ plt.show()
 # | dtype | Werte | Byte pro Wert | typisch für |
 # |---|---|---|---|
 # | `uint8` | ganze Zahlen 0 … 255 | 1 | Pixel von Bildern |
-# | `int32`, `int64` | ganze Zahlen | 4, 8 | Etiketten, Wortnummern |
+# | `int32`, `int64` | ganze Zahlen | 4, 8 | Labels, Wortnummern |
 # | `float32` | Kommazahlen, ~7 Stellen genau | 4 | alles, womit ein Netz rechnet |
 # | `float64` | Kommazahlen, ~16 Stellen genau | 8 | NumPys Standard, im Deep Learning selten |
 #
@@ -423,14 +427,18 @@ print("keras.config.floatx():", keras.config.floatx())
 # %% [markdown]
 # ## Aufgabe: Bilder für ein Netz vorbereiten
 #
-# Schreibe eine Funktion `normalisieren(bilder)`, die einen Stapel von
-# `uint8`-Bildern (Werte 0 … 255) als **`float32`** mit Werten von **0 bis 1**
-# zurückgibt (0 → 0.0, 255 → 1.0). Die Eingabe darf nicht verändert werden.
+# Eben hast du gesehen, wie Bilder auf Werte von 0 bis 1 kommen. Manche Netze
+# erwarten die Pixel aber **zwischen −1 und 1**, mit 0 in der Mitte. Schreibe eine
+# Funktion `normalisieren(bilder)`, die einen Stapel von `uint8`-Bildern
+# (Werte 0 … 255) als **`float32`** mit Werten von **−1 bis 1** zurückgibt:
+# 0 → −1.0, 255 → 1.0, und alles dazwischen gleichmäßig verteilt. Das
+# Ergebnis ist ein NumPy-Array derselben Form; die Eingabe darf nicht
+# verändert werden.
 
 # %%
 def normalisieren(bilder):
     ### BEGIN SOLUTION normalisieren
-    return bilder.astype("float32") / 255
+    return bilder.astype("float32") / 127.5 - 1
     ### END SOLUTION
 
 
@@ -442,10 +450,12 @@ aufgabe.normalisieren.check(normalisieren)
 # print(describe(normalisieren(batch_0), "normalisieren(batch_0)"))  # dein Ergebnis ansehen
 
 # %% [markdown]
-# Geprüft wird mit mehreren Stapeln, auch einem leeren und einem ganz weißen.
-# Wenn die Prüfung „dtype float64 statt float32“ meldet: Wandle zuerst um und
-# teile dann. Mit der letzten Zeile der Zelle darüber (ohne `#`) siehst du dein
-# Ergebnis für `batch_0`: Rang und Form bleiben, der dtype wird `float32`.
+# Geprüft wird mit mehreren Stapeln, auch einem leeren, einem ganz weißen und
+# Pixeln um die Mitte (127 und 128). Wenn die Prüfung „dtype float64 statt
+# float32“ meldet: Wandle zuerst um und rechne dann. Vorsicht auch mit
+# `bilder - 128` *vor* dem Umwandeln: In `uint8` läuft das über (0 − 128
+# ergibt 128). Mit der letzten Zeile der Zelle darüber (ohne `#`) siehst du
+# dein Ergebnis für `batch_0`: Rang und Form bleiben, der dtype wird `float32`.
 
 # %% [markdown]
 #
@@ -492,7 +502,7 @@ print(describe(x_train[:, 14, :], "x_train[:, 14, :]"))
 
 # %% [markdown]
 # Statt Bereichen kannst du auch eine **Maske** aus Wahrheitswerten angeben:
-# `x_train[y_train == 7]` wählt alle Bilder, deren Etikett 7 ist.
+# `x_train[y_train == 7]` wählt alle Bilder, deren Label 7 ist.
 
 # %%
 siebenen = x_train[y_train == 7]
@@ -562,7 +572,7 @@ aufgabe.mitte.check(mitte)
 #
 # | Daten | Form | Rang |
 # |---|---|---|
-# | ein Etikett, ein Messwert | `()` | 0 |
+# | ein Label, ein Messwert | `()` | 0 |
 # | ein Merkmalsvektor, eine Pixelzeile | `(Merkmale,)` | 1 |
 # | eine Tabelle | `(Beispiele, Merkmale)` | 2 |
 # | Zeitreihen, Text als One-Hot-Folgen | `(Beispiele, Zeitschritte, Merkmale)` | 3 |
@@ -573,7 +583,7 @@ aufgabe.mitte.check(mitte)
 # - Ein Tensor hat einen **Rang** (`ndim`), eine **Form** (`shape`) und einen
 #   **dtype**. Die erste Achse ist fast immer die **Stapelachse**.
 # - Keras legt die Farbkanäle ans Ende (`channels_last`).
-# - `uint8` läuft über; Netze rechnen in `float32` mit Werten um 0 bis 1.
+# - `uint8` läuft über; Netze rechnen in `float32` mit kleinen Werten, etwa zwischen 0 und 1 oder −1 und 1.
 # - Slicing wählt pro Achse `start:stop:schritt`; Ausschnitte sind Ansichten
 #   auf dieselben Daten.
 #

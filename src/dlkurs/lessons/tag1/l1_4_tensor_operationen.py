@@ -12,8 +12,8 @@
 # ein **Matrixprodukt** $x \cdot W$, eine **Addition** $+\,b$ (mit
 # *Broadcasting*) und eine **elementweise** Funktion $\mathrm{relu}$. In dieser
 # Lektion lernst du alle drei kennen, dazu **reshape** und **transpose**, die
-# **geometrische Bedeutung** des Matrixprodukts – und du misst, warum man all
-# das nie mit Python-Schleifen rechnet.
+# **geometrische Bedeutung** des Matrixprodukts – und du misst (in einer
+# Vertiefung am Ende), warum man all das nie mit Python-Schleifen rechnet.
 
 # %%
 import keras
@@ -74,7 +74,7 @@ print("ops.relu(v)  =", ops.convert_to_numpy(ops.relu(v)), " ← dasselbe mit ke
 # %% [markdown]
 # Ohne NumPy müsstest du jeden Eintrag in einer Schleife anfassen. So sähen
 # ReLU und Addition in reinem Python aus, für Matrizen als Listen von Zeilen –
-# wir messen sie am Ende der Lektion gegen NumPy.
+# in der Vertiefung am Ende der Lektion messen wir sie gegen NumPy.
 
 # %%
 def python_relu(x):
@@ -157,8 +157,9 @@ print("gleich wie NumPy:", np.allclose(ops.convert_to_numpy(mit_keras), np.clip(
 print(broadcast_table((128, 512), (512,), names=["x @ W", "b"]))
 
 # %% [markdown]
-# Der Vektor `b` bekommt vorne eine Achse der Länge 1 und wird für jede der 128
-# Zeilen wiederholt: Jedes Bild bekommt denselben Vektor addiert.
+# Der Vektor `b` bekommt vorne eine Achse der Länge 1 – in der Tabelle „(1)“ –
+# und wird für jede der 128 Zeilen wiederholt: Jedes Bild bekommt denselben
+# Vektor addiert.
 #
 # Beide Seiten können gedehnt werden. Eine Spalte (3, 1) plus eine Zeile (1, 4)
 # ergibt eine ganze Tabelle (3, 4):
@@ -315,7 +316,9 @@ print("np.dot, @ und ops.matmul gleich:",
 # - `A * B` ist das **elementweise** Produkt (mit Broadcasting), `A @ B` das
 #   **Matrixprodukt**. Für quadratische Matrizen geht beides – mit ganz
 #   verschiedenen Ergebnissen.
-# - Bei unpassenden inneren Längen gibt es einen Fehler, der die Formen nennt:
+# - Bei unpassenden inneren Längen gibt es einen Fehler. NumPys Meldung ist
+#   etwas kryptisch: Sie nennt nur die beiden Längen, die nicht passen
+#   („size 2 is different from 3“ heißt: innere Länge 2 rechts, 3 links).
 
 # %%
 Q = np.array([[1, 2], [3, 4]])
@@ -334,7 +337,7 @@ print("A @ A.T geht:", (A @ A.T).shape)
 # ## Aufgabe: das Matrixprodukt von Hand
 #
 # Schreibe `naive_matmul(a, b)` für zwei Matrizen (NumPy-Arrays vom Rang 2)
-# **mit Python-Schleifen**, ohne `@`, `np.dot` oder `np.matmul`:
+# **mit Python-Schleifen**, ohne `@`, `np.dot`, `np.matmul` (oder `np.einsum`):
 #
 # - `a` hat die Form (m, n), `b` die Form (n, p); das Ergebnis ist ein
 #   NumPy-Array der Form (m, p).
@@ -370,11 +373,52 @@ aufgabe.naive_matmul.check(naive_matmul)
 
 # %% [markdown]
 # Geprüft wird mit mehreren Fällen: kleine Zahlenbeispiele, eine Spalte mal
-# eine Zeile (das Ergebnis ist eine ganze Tabelle), innere Länge 0 (das
+# eine Zeile (das Ergebnis ist eine ganze Tabelle), ganze Zahlen mal
+# Kommazahlen (das Ergebnis darf nichts abschneiden), innere Länge 0 (das
 # Ergebnis besteht aus Nullen) und unpassende Formen, bei denen dein
-# `ValueError` kommen muss.
+# `ValueError` kommen muss. Die Prüfung achtet auch darauf, dass deine
+# Funktion wirklich selbst rechnet: Mit `@` oder `np.dot` gilt sie als falsch.
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Das Produkt bei Tensoren mit mehr Achsen
 #
-# ## Geometrisch: Matrizen bewegen Punkte
+# Eine Dense-Schicht bekommt nicht immer eine Tabelle (Beispiele, Merkmale).
+# Bei Zeitreihen (Tag 4) ist die Eingabe z. B. (Beispiele, Zeitschritte,
+# Merkmale). Die Regel der inneren Längen gilt dann für die **letzte** Achse
+# des linken Faktors und die **erste** Achse einer Matrix rechts; alle
+# anderen Achsen bleiben stehen:
+#
+# $$(a, b, c, \mathbf{d}) \cdot (\mathbf{d}, e) \;\to\; (a, b, c, e)$$
+#
+# Genauer: `np.dot(x, y)` summiert über die letzte Achse von `x` und die
+# **vorletzte** Achse von `y` (bei einer Matrix `y` ist das ihre erste Achse).
+
+# %% tags=["vertiefung"]
+x4 = np.ones((9, 3, 4, 8))
+print("np.dot((9, 3, 4, 8), (8, 2))    ->", np.dot(x4, np.ones((8, 2))).shape)
+print("(9, 3, 4, 8) @ (8, 2)           ->", (x4 @ np.ones((8, 2))).shape)
+try:
+    np.dot(x4, np.ones((8, 2, 3)))
+except ValueError as fehler:
+    print("np.dot((9, 3, 4, 8), (8, 2, 3)) ->", type(fehler).__name__, "–", fehler)
+print("np.dot((9, 3, 4, 8), (2, 8, 3)) ->", np.dot(x4, np.ones((2, 8, 3))).shape)
+
+folgen = np.random.default_rng(0).standard_normal((32, 10, 8)).astype("float32")  # 32 Folgen, 10 Schritte, 8 Merkmale
+print("Dense(2) auf (32, 10, 8)        ->", tuple(keras.layers.Dense(2)(folgen).shape))
+
+# %% [markdown] tags=["vertiefung"]
+# - (9, 3, 4, **8**) · (**8**, 2) ergibt (9, 3, 4, 2): Die 8 verschwindet, der
+#   Rest bleibt. `@` rechnet hier dasselbe.
+# - (9, 3, 4, 8) · (8, 2, 3) geht **nicht**: `np.dot` nimmt von einem Tensor
+#   vom Rang 3 rechts die *vorletzte* Achse, hier die 2 – und 2 passt nicht
+#   zu 8. Mit (2, 8, 3) passt es, und das Ergebnis bekommt alle übrigen Achsen
+#   beider Faktoren: (9, 3, 4) und (2, 3).
+# - Eine Dense-Schicht wendet ihre Gewichtsmatrix auf die **letzte** Achse an:
+#   Aus (32, 10, 8) wird (32, 10, 2) – jeder der 10 Zeitschritte bekommt
+#   dieselbe Matrix `W` der Form (8, 2).
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Geometrisch – Matrizen bewegen Punkte
 #
 # Ein Vektor mit zwei Einträgen ist ein Punkt in der Ebene. Eine (2, 2)-Matrix
 # bildet jeden Punkt auf einen neuen Punkt ab – das Matrixprodukt ist eine
@@ -388,7 +432,7 @@ aufgabe.naive_matmul.check(naive_matmul)
 # einem Punkt (x, y). Alle Punkte stehen als Spalten in einer Matrix der Form
 # (2, Anzahl Punkte), und *ein* Matrixprodukt bewegt sie alle auf einmal.
 
-# %%
+# %% tags=["vertiefung"]
 zeilen, spalten = np.nonzero(bild > 0.5)
 punkte = np.stack([spalten, -zeilen]).astype("float32")  # y nach oben: minus Zeile
 punkte = punkte - punkte.mean(axis=1, keepdims=True)  # Broadcasting: (2, N) − (2, 1)
@@ -419,7 +463,7 @@ for ax, (titel, p_) in zip(axes, transformationen.items()):
     ax.axvline(0, color="grey", lw=0.5)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Die Drehung dreht die 5 um 45° gegen den Uhrzeigersinn, die Scherung macht
 # sie kursiv, die Streckung macht sie breiter und flacher. Jedes Mal rechnet nur
 # eine (2, 2)-Matrix mal die (2, N)-Matrix der Punkte.
@@ -427,17 +471,18 @@ plt.show()
 # Zwei Transformationen hintereinander sind wieder ein Matrixprodukt: Erst um
 # 30° und dann um 60° drehen ist dasselbe wie um 90° drehen.
 
-# %%
+# %% tags=["vertiefung"]
 print("R(60) @ R(30) =\n", np.round(drehmatrix(60) @ drehmatrix(30), 6))
 print("gleich R(90):", np.allclose(drehmatrix(60) @ drehmatrix(30), drehmatrix(90)))
 print("R(90) @ [1, 0] =", np.round(drehmatrix(90) @ np.array([1.0, 0.0]), 6), " ← die x-Achse wird zur y-Achse")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # So kannst du dir auch ein Netz vorstellen: Jede Dense-Schicht dreht, streckt
 # und schert die Punktwolke der Daten (`x @ W`), verschiebt sie (`+ b`) und
 # faltet sie (`relu`) – in einem Raum mit Hunderten Achsen statt zwei. Das
 # Training sucht die Matrizen, nach denen sich die Klassen gut trennen lassen.
-#
+
+# %% [markdown]
 # ## reshape und transpose
 #
 # Beide ändern die Form – aber auf ganz verschiedene Weise:
@@ -544,8 +589,9 @@ aufgabe.kanaele_nach_hinten.check(kanaele_nach_hinten)
 # %% [markdown]
 # Geprüft wird auch mit Bildern, die nicht quadratisch sind: Vertauschst du
 # dabei Höhe und Breite, stimmt die Form nicht mehr.
-#
-# ## Schleifen gegen Vektorisierung: die Zeitmessung
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Schleifen gegen Vektorisierung – die Zeitmessung
 #
 # NumPy und `keras.ops` rechnen **vektorisiert**: Eine einzige Anweisung
 # verarbeitet ganze Tensoren, die Schleifen laufen in kompiliertem Code. Wie viel
@@ -555,7 +601,7 @@ aufgabe.kanaele_nach_hinten.check(kanaele_nach_hinten)
 # Das Matrixprodukt in reinem Python nutzt die Skalarprodukt-Idee aus der
 # Aufgabe, nur auf Listen:
 
-# %%
+# %% tags=["vertiefung"]
 def python_matmul(a, b):
     spalten_b = list(zip(*b))  # die Spalten von b
     ergebnis = []
@@ -589,7 +635,7 @@ assert np.allclose(python_matmul(listen["p1"], listen["p2"]), p1 @ p2, atol=1e-3
 print(f"ReLU und Addition: {n_elementweise} × {n_elementweise}, Matrixprodukt: {n_matmul} × {n_matmul}")
 print("Alle drei Python-Versionen rechnen dasselbe wie NumPy.")
 
-# %%
+# %% tags=["vertiefung"]
 messungen = {
     "ReLU": [
         time_call(python_relu, listen["m1"], repeat=3, min_seconds=messdauer),
@@ -617,7 +663,7 @@ tabelle = pd.DataFrame({
 })
 tabelle.round(3)
 
-# %%
+# %% tags=["vertiefung"]
 ax = (zeiten * 1e3).plot.bar(logy=True, figsize=(8, 4), rot=0, color=["tab:red", "tab:blue", "tab:green"])
 ax.set_ylabel("Zeit pro Aufruf (ms, logarithmisch)")
 ax.set_title("Reines Python gegen NumPy und keras.ops")
@@ -629,7 +675,7 @@ faktor_relu = zeiten.loc["ReLU", "Python"] / zeiten.loc["ReLU", "NumPy"]
 print(f"NumPy ist beim Matrixprodukt {faktor_dot:,.0f}-mal und bei ReLU {faktor_relu:,.0f}-mal so schnell.".replace(",", " "))
 dlkurs.report(speedup_numpy_dot=faktor_dot, speedup_numpy_relu=faktor_relu)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Die y-Achse ist **logarithmisch**: Jeder Gitterstrich ist ein Faktor 10. Die
 # roten Balken (Python) liegen bei allen drei Operationen um Größenordnungen
 # über den anderen. Lies in der Tabelle ab, um welchen Faktor: Beim
@@ -650,7 +696,7 @@ dlkurs.report(speedup_numpy_dot=faktor_dot, speedup_numpy_relu=faktor_relu)
 # braucht $n^3$ Multiplikationen: Verdoppelst du $n$, braucht die
 # Python-Schleife achtmal so lang.
 
-# %%
+# %% tags=["vertiefung"]
 groessen = dlkurs.pick(quick=[8, 16, 32, 64], full=[16, 32, 64, 128, 256])
 python_zeiten, numpy_zeiten = [], []
 for n in groessen:
@@ -673,14 +719,15 @@ plt.show()
 for n, tp, tn in zip(groessen, python_zeiten, numpy_zeiten):
     print(f"n = {n:4d}: Python {tp * 1e3:10.2f} ms   NumPy {tn * 1e3:8.4f} ms   Faktor {tp / tn:10.0f}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Beide Achsen sind logarithmisch. Die rote Linie steigt gleichmäßig steil:
 # pro Verdopplung von $n$ – bei größeren $n$ – etwa um den Faktor 8 ($n^3$).
 # Die blaue Linie ist bei kleinen Matrizen fast flach: Dort kostet der Aufruf
 # selbst mehr als das Rechnen. Bei großen Matrizen steigt auch sie – die
 # $n^3$ Multiplikationen muss auch NumPy ausführen –, bleibt aber um
 # Größenordnungen unter der roten.
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - **Elementweise** Operationen (`+`, `*`, `np.maximum`, `ops.relu`, …) wirken
