@@ -165,8 +165,9 @@ def build(
             if on_done:
                 on_done(outcome)
         built = [o.lesson for o in outcomes if o.built]
-        (docs / "index.md").write_text(
-            site.index_page(lessons, {o.lesson.id: "" for o in outcomes if not o.built}), encoding="utf-8")
+        everything = _catalog_with(lessons)
+        (docs / "index.md").write_text(site.index_page(everything, {lesson.id for lesson in built}),
+                                       encoding="utf-8")
         (docs / "assets").mkdir(exist_ok=True)
         (docs / "assets" / "dlkurs.css").write_text(site.EXTRA_CSS, encoding="utf-8")
         shim = docs / site.IFRAME_WORKER
@@ -190,6 +191,18 @@ def build(
     }
     (out / MARKER).write_text(json.dumps(marker, indent=1, ensure_ascii=False), encoding="utf-8")
     return BuildReport(out, outcomes, warnings, seconds)
+
+
+def _catalog_with(lessons: list[Lesson]) -> list[Lesson]:
+    """The whole catalog (the start page shows the course), plus any given lesson it does not hold."""
+    from dlkurs.lessons import catalog
+
+    try:
+        known = list(catalog())
+    except Exception:
+        known = []
+    ids = {lesson.id for lesson in known}
+    return sorted(known + [lesson for lesson in lessons if lesson.id not in ids], key=lambda l: l.sort_key)
 
 
 def _remove_lesson(docs: Path, lesson: Lesson) -> None:

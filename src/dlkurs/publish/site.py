@@ -30,7 +30,8 @@ IFRAME_WORKER = "assets/javascripts/iframe-worker-shim.js"
 IFRAME_WORKER_SOURCE = Path(__file__).resolve().parent / "vendor" / "iframe-worker" / "shim.js"
 NOTEBOOK_DIRS = {"student": "notebooks/aufgaben", "solution": "notebooks/loesungen"}
 EXTRA_CSS = """\
-.md-typeset math[display="block"] { display: block; margin: 0.8em 0; overflow-x: auto; }
+.md-typeset math { font-size: 1.1em; }
+.md-typeset math[display="block"] { display: block; margin: 0.8em 0; overflow-x: auto; font-size: 1.3em; }
 .md-typeset .dlkurs-meta { color: var(--md-default-fg-color--light); }
 .md-typeset .dlkurs-ausgabe img { max-width: 100%; }
 """
@@ -155,7 +156,8 @@ def lesson_page(lesson: Lesson, body: str, links: Links, box: str, figures: str)
     return "\n".join(parts)
 
 
-def index_page(lessons: list[Lesson], failed: dict[str, str]) -> str:
+def index_page(lessons: list[Lesson], built: set[str]) -> str:
+    """The start page: every lesson of the catalog by day; the built ones are links."""
     days = sorted({lesson.day for lesson in lessons})
     lines = [
         f"# {SITE_NAME}",
@@ -167,15 +169,15 @@ def index_page(lessons: list[Lesson], failed: dict[str, str]) -> str:
     for day in days:
         mine = [lesson for lesson in lessons if lesson.day == day]
         total = sum(lesson.minutes for lesson in mine)
-        lines += [f"## {day_title(day)}", "", f"{len(mine)} Lektionen, zusammen etwa {total} Minuten.", "",
+        count = "1 Lektion" if len(mine) == 1 else f"{len(mine)} Lektionen"
+        lines += [f"## {day_title(day)}", "", f"{count}, zusammen etwa {total} Minuten.", "",
                   "| Lektion | Worum es geht | Dauer | Folien |", "|---|---|---|---|"]
         for lesson in mine:
             links = links_for(lesson)
             title = _cell_markdown(f"{lesson.id} {lesson.title}")
             summary = _cell_markdown(lesson.summary)
-            if lesson.id in failed:
-                summary += " *(Diese Lektion ließ sich nicht bauen.)*"
-                lines.append(f"| {title} | {summary} | {lesson.minutes} min | – |")
+            if lesson.id not in built:
+                lines.append(f"| {title} | {summary} *(nicht in dieser Ausgabe)* | {lesson.minutes} min | – |")
                 continue
             lines.append(f"| [{title}]({links.page}) | {summary} | {lesson.minutes} min | "
                          f"[Folien]({links.slides}) |")
