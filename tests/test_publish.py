@@ -192,3 +192,29 @@ def test_unusable_output_folders_are_refused(tmp_path):
         locked.mkdir(mode=0o500)
         out = dlkurs("build", "0.1", "--out", str(locked / "site"))
         assert out.returncode == 1 and "nicht anlegen oder beschreiben" in out.stderr
+
+
+def test_slide_markers_in_the_lesson_source_reach_the_deck(make_catalog, tmp_path):
+    from dlkurs.build.notebook import build_notebook
+    from dlkurs.lessons import get
+    from dlkurs.publish.slides import export_slides
+
+    make_catalog({"9.1": """\
+        # %% [markdown]
+        # # 9.1 Folien
+
+        # %% [markdown] slideshow={"slide_type": "slide"}
+        # Ein neuer Gedanke
+
+        # %% slideshow={"slide_type": "skip"}
+        versteckt = 1
+
+        # %% [markdown] slideshow={"slide_type": "notes"}
+        # Eine Sprechernotiz
+        """})
+    nb = build_notebook(get("9.1"), "solution")
+    assert [c.metadata["slideshow"]["slide_type"] for c in slide_notebook(nb).cells] == ["slide", "slide", "skip",
+                                                                                        "notes"]
+    deck = export_slides(nb, title="9.1 Folien")
+    assert "Ein neuer Gedanke" in deck and "versteckt" not in deck
+    assert re.search(r'<aside class="notes">.*Eine Sprechernotiz', deck, re.S)
