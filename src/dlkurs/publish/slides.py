@@ -5,7 +5,7 @@ Slides come from the lesson itself, without hand edits:
 - a Markdown cell is cut at each heading, and a heading of level 1 or 2
   starts a new slide, one of level 3 or deeper a new sub-slide;
 - a slide that grows too long (code, outputs, plots) continues on a new
-  sub-slide before the next cell;
+  sub-slide before the next cell; long Markdown is cut at blank lines first;
 - a cell that carries Jupyter's own slide metadata in the lesson source,
   ``# %% [markdown] slideshow={"slide_type": "slide"}`` (types ``slide``,
   ``subslide``, ``fragment``, ``skip``, ``notes``, ``-``), keeps it; ``skip``
@@ -55,6 +55,25 @@ def split_at_headings(source: str) -> list[str]:
     return ["\n".join(piece).strip("\n") for piece in pieces if any(text.strip() for text in piece)]
 
 
+def split_long(piece: str, limit: int = SLIDE_LINES) -> list[str]:
+    """Cut Markdown longer than ``limit`` lines at blank lines (outside fenced code and ``$$`` blocks)."""
+    if len(piece.splitlines()) <= limit:
+        return [piece]
+    chunks: list[list[str]] = [[]]
+    fenced = in_math = False
+    for line in piece.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        if not fenced and line.count("$$") % 2:
+            in_math = not in_math
+        if (not line.strip() and not fenced and not in_math and len(chunks[-1]) >= limit // 2
+                and len(chunks[-1]) + 1 > limit // 1.5):
+            chunks.append([])
+            continue
+        chunks[-1].append(line)
+    return ["\n".join(chunk).strip("\n") for chunk in chunks if any(text.strip() for text in chunk)]
+
+
 def _heading_level(source: str) -> int:
     match = _HEADING.match(source.lstrip("\n"))
     return len(match.group(1)) if match else 0
@@ -89,7 +108,7 @@ def slide_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     cells = []
     for cell in deck.cells:
         if cell.cell_type == "markdown" and _explicit(cell) is None:
-            for piece in split_at_headings(cell.source):
+            for piece in (chunk for part in split_at_headings(cell.source) for chunk in split_long(part)):
                 part = copy.deepcopy(cell)
                 part.source = piece
                 part.pop("id", None)
