@@ -65,3 +65,11 @@ def test_engine_and_keras_lstm_compute_the_same_input_gradient():
 def test_lstm_timings_without_keras_has_the_engine():
     times = benchmark.lstm_timings(shape=(2, 3, 2, 2), repeats=1, keras=False)
     assert set(times) == {"engine"} and times["engine"] > 0
+
+
+def test_engine_and_keras_attention_compute_the_same_input_gradient():
+    shape = (2, 5, 8, 2, 4)
+    engine_run, layer = benchmark.make_attention_engine(shape)
+    keras = benchmark.make_attention_keras(shape, weights=layer.get_weights())()
+    engine = engine_run()
+    assert engine.shape == keras[0].shape and abs(engine - keras[0]).max() < 1e-4

@@ -4,6 +4,7 @@
     python -m dlkurs.scratch.benchmark --optimizer sgd --epochs 2 --batch-size 256
     python -m dlkurs.scratch.benchmark --conv          # the convolutions: loop, engine, keras.layers.Conv2D
     python -m dlkurs.scratch.benchmark --lstm          # an LSTM over IMDB-like sequences: engine vs keras.layers.LSTM
+    python -m dlkurs.scratch.benchmark --attention     # causal self-attention: engine vs keras.layers.MultiHeadAttention
 
 All three train the same network (Dense 512 ReLU, Dense 10 softmax, sparse
 categorical cross-entropy) from the same initial weights, on the same data
@@ -491,6 +492,105 @@ def conv_main(args) -> None:
         print(f"engine / Keras = {median['engine'] / median['keras']:.2f}   (Ziel <= 1.5)")
 
 
+# ---------------------------------------------- attention: engine vs Keras
+#: (batch, sequence length, model width, heads, key_dim): an IMDB-Transformer-like block
+ATTENTION_SHAPE = (16, 128, 64, 4, 16)
+
+
+def _attention_inputs(shape, seed: int = 0):
+    n, t, d, heads, key_dim = shape
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, t, d)).astype("float32")
+    g = rng.normal(size=(n, t, d)).astype("float32")
+    return x, g
+
+
+def make_attention_engine(shape):
+    """dlkurs.scratch MultiHeadAttention (self-attention, causal), forward and backward."""
+    from dlkurs.scratch import MultiHeadAttention, Tensor
+
+    x, g = _attention_inputs(shape)
+    layer = MultiHeadAttention(shape[3], shape[4], seed=0)
+    layer(x[:1])
+
+    def run():
+        for w in layer.weights:
+            w.grad = None
+        xt = Tensor(x, requires_grad=True)
+        (layer(xt, use_causal_mask=True) * g).sum().backward()
+        return xt.grad
+
+    return run, layer
+
+
+def make_attention_keras(shape, weights=None):
+    """keras.layers.MultiHeadAttention (self-attention, causal), forward and backward in one compiled function."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    with _native_stderr_silenced():
+        import keras
+
+    x, g = _attention_inputs(shape)
+    layer = keras.layers.MultiHeadAttention(num_heads=shape[3], key_dim=shape[4])
+    layer(x[:1], x[:1])
+    if weights is not None:
+        layer.set_weights(weights)
+    backend = keras.backend.backend()
+    if backend == "tensorflow":
+        import tensorflow as tf
+
+        xv, gv = tf.constant(x), tf.constant(g)
+
+        @tf.function
+        def step(xv, gv):
+            with tf.GradientTape() as tape:
+                tape.watch(xv)
+                out = layer(xv, xv, use_causal_mask=True)
+            return tape.gradient(out, [xv, *layer.trainable_weights], output_gradients=gv)
+
+        def run():
+            return [t.numpy() for t in step(xv, gv)]
+    elif backend == "jax":
+        import jax
+
+        def loss(params, xv, gv):
+            out, _ = layer.stateless_call(params, [], xv, xv, use_causal_mask=True)
+            return (out * gv).sum()
+
+        grad = jax.jit(jax.grad(loss, argnums=(0, 1)))
+        params = [v.value for v in layer.trainable_variables]
+
+        def run():
+            dparams, dx = grad(params, x, g)
+            return [np.asarray(dx), *(np.asarray(d) for d in dparams)]
+    else:  # pragma: no cover
+        raise SystemExit(f"Keras-Backend {backend!r} wird hier nicht gemessen (tensorflow oder jax).")
+    run()  # warm-up: trace and compile outside the timing
+    return run
+
+
+def attention_timings(shape=ATTENTION_SHAPE, repeats: int = 3, blas_threads=None,
+                      keras: bool = True) -> dict[str, float]:
+    """Median seconds of one forward + backward pass of causal self-attention: "engine" and (if keras) "keras"."""
+    engine, _ = make_attention_engine(shape)
+    runs = {"engine": [engine]}
+    if keras:
+        runs["keras"] = [make_attention_keras(shape)]
+    return _interleaved(runs, repeats, blas_threads)
+
+
+def attention_main(args) -> None:
+    threads = None if args.blas_threads in ("default", "auto") else int(args.blas_threads)
+    n, t, d, heads, key_dim = ATTENTION_SHAPE
+    print(f"MultiHeadAttention({heads} Köpfe, key_dim {key_dim}), kausal, vorwärts + rückwärts: "
+          f"{n} Folgen x {t} Positionen x {d} Merkmale; {args.repeats} Wiederholungen, "
+          f"BLAS-Threads der Engine: {threads or 'NumPy-Standard'}")
+    median = attention_timings(repeats=args.repeats, blas_threads=threads, keras=not args.no_keras)
+    for name, seconds in median.items():
+        print(f"{name:<10}{seconds * 1e3:>10.1f} ms")
+    if "keras" in median:
+        print(f"engine / Keras = {median['engine'] / median['keras']:.2f}   (Ziel <= 1.5)")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m dlkurs.scratch.benchmark",
@@ -515,7 +615,13 @@ def main(argv=None) -> None:
     parser.add_argument("--lstm", action="store_true",
                         help="instead: time an LSTM(32) over 32 sequences of 100 steps (engine vs keras.layers.LSTM), "
                              "forward + backward through time")
+    parser.add_argument("--attention", action="store_true",
+                        help="instead: time causal multi-head self-attention (engine vs keras.layers.MultiHeadAttention), "
+                             "forward + backward")
     args = parser.parse_args(argv)
+    if args.attention:
+        attention_main(args)
+        return
     if args.conv:
         conv_main(args)
         return

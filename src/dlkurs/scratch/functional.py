@@ -22,7 +22,7 @@ import math
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from dlkurs.scratch.tensor import Tensor, as_tensor, where
+from dlkurs.scratch.tensor import Tensor, as_tensor
 
 EPSILON = 1e-7  # keras.backend.epsilon(): how far probabilities are kept from 0 and 1
 
@@ -506,7 +506,7 @@ def causal_mask(length: int, key_length: int | None = None) -> np.ndarray:
 
 
 def scaled_dot_product_attention(query, key, value, mask=None, causal: bool = False, return_weights: bool = False):
-    """out = softmax(q kᵀ / √d) v over the last two axes (…, T, d);  gradients follow from the parts.
+    """out = softmax(q kᵀ / √d) v over the last two axes (…, T, d), as one node.
 
     mask: boolean, broadcastable to (…, T_q, T_k); True means "may attend".
     causal: also hide the future (key j > query i). Hidden scores are set to
@@ -514,19 +514,50 @@ def scaled_dot_product_attention(query, key, value, mask=None, causal: bool = Fa
     attend to nothing at all (a padding position) gets equal weights on every
     key, as in Keras' default path (its return_attention_scores path gives zeros
     there instead); such rows are padding and masked out further on anyway.
+
+    Backward, written out: with W the weights and G = dL/d(out),
+        dV = Wᵀ G;   dW = G Vᵀ;   dS = W ⊙ (dW - Σ_k dW ⊙ W)   (the softmax rule, row by row);
+        dS = 0 where hidden;   dQ = dS K / √d;   dK = dSᵀ Q / √d.
+    The weights are returned as a Tensor without a gradient of their own (for plots).
     """
     query, key, value = as_tensor(query), as_tensor(key), as_tensor(value)
-    d = query.shape[-1]
-    scores = (query @ key.swapaxes(-1, -2)) * (1.0 / math.sqrt(d))
+    q, k, v = query.data, key.data, value.data
+    scale = 1.0 / math.sqrt(q.shape[-1])
+    scores = (q @ np.swapaxes(k, -1, -2)) * np.asarray(scale, dtype=q.dtype)
     keep = None if mask is None else np.asarray(mask, dtype=bool)
     if causal:
-        tri = causal_mask(query.shape[-2], key.shape[-2])
+        tri = causal_mask(q.shape[-2], k.shape[-2])
         keep = tri if keep is None else keep & tri
     if keep is not None:
-        scores = where(keep, scores, np.asarray(-1e9, dtype=scores.dtype))
-    weights = softmax(scores, axis=-1)
-    out = weights @ value
-    return (out, weights) if return_weights else out
+        scores = np.where(keep, scores, np.asarray(-1e9, dtype=scores.dtype))
+    scores -= scores.max(axis=-1, keepdims=True)
+    weights = np.exp(scores)
+    weights /= weights.sum(axis=-1, keepdims=True)
+    out = weights @ v
+
+    def backward(g):
+        dv = np.swapaxes(weights, -1, -2) @ g if value.requires_grad else None
+        dw = g @ np.swapaxes(v, -1, -2)
+        ds = weights * (dw - (dw * weights).sum(axis=-1, keepdims=True))
+        if keep is not None:
+            ds = np.where(keep, ds, 0.0)
+        ds *= scale
+        dq = ds @ k if query.requires_grad else None
+        dk = np.swapaxes(ds, -1, -2) @ q if key.requires_grad else None
+        return _sum_to(dq, q.shape), _sum_to(dk, k.shape), _sum_to(dv, v.shape)
+
+    result = Tensor.from_op(out, (query, key, value), backward, "attention")
+    return (result, Tensor(weights)) if return_weights else result
+
+
+def _sum_to(grad, shape):
+    """A gradient reduced to ``shape`` where the forward pass broadcast (None stays None)."""
+    if grad is None or grad.shape == shape:
+        return grad
+    while grad.ndim > len(shape):
+        grad = grad.sum(axis=0)
+    axes = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
+    return grad.sum(axis=axes, keepdims=True) if axes else grad
 
 
 # ================================================================= recurrent
