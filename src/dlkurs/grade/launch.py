@@ -113,10 +113,18 @@ def sandbox_filesystem(scratch: str, writable: list[str], hide: list[str], data:
         os.mkdir(target)
         if _mount(data, target, MS_BIND | MS_REC):
             paths["data"] = target
-    for path in ["/tmp"] + hide:
+    import dlkurs
+
+    needed = [os.path.realpath(p) for p in (sys.executable, sys.prefix, os.path.dirname(dlkurs.__file__))]
+    work = os.path.realpath(os.path.dirname(scratch.rstrip(os.sep)))
+    needed += [os.path.realpath(p) for p in sys.path
+               if p and os.path.isdir(p) and not os.path.realpath(p).startswith(work + os.sep)]
+    hide = [h for h in ["/tmp"] + hide if not any(n == os.path.realpath(h) or n.startswith(os.path.realpath(h) + os.sep)
+                                                  for n in needed)]  # never hide what the kernel needs to start
+    for path in hide:
         if os.path.isdir(path):
             _mount("tmpfs", path, MS_NOSUID | MS_NODEV, "tmpfs", "size=256m,mode=1777" if path == "/tmp" else "size=1m,mode=700")
-    hidden = {"/tmp"} | set(hide)
+    hidden = set(hide)
     for point, flags in _mounts():
         if point in hidden:
             continue
