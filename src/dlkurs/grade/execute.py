@@ -435,20 +435,30 @@ class Session:
             return False
 
     def interrupt(self) -> bool:
-        """Interrupt a running cell; True when the kernel answers again within a few seconds."""
+        """Interrupt a running cell; True when the kernel answers again within a few seconds.
+
+        The connection is opened afresh afterwards: messages of the interrupted
+        cell that arrive late must not be taken for those of the next one.
+        """
         from nbclient.util import run_sync
 
         try:
             run_sync(self.client.km.interrupt_kernel)()
         except Exception:
             return False
-        for _ in range(3):
-            state, _cell = self.run("pass", 5)
-            if state == "ok":
-                return True
-            if state == "dead":
-                return False
-        return False
+        try:
+            self.client.kc.stop_channels()
+        except Exception:
+            pass
+        startup, self.client.startup_timeout = self.client.startup_timeout, 5
+        try:
+            self.client.start_new_kernel_client()
+        except Exception:
+            return False
+        finally:
+            self.client.startup_timeout = startup
+        state, _cell = self.run("pass", 5)
+        return state == "ok"
 
     def agent(self, call: str, timeout: float = 60) -> None:
         state, cell = self.run(f"__dlkurs_grade__.{call}", timeout)
@@ -676,6 +686,7 @@ def grade(job: Job, work: Path, *, limits: Limits, isolation: Isolation, profile
     session = Session(job, work / job.key, limits, isolation, profile, backend, data_home, hide)
     judged: dict[str, dict] = {}
     executed: list[dict] = []
+    responsive = False
     deadline = started + limits.notebook_seconds
     try:
         session.prepare()
@@ -684,6 +695,7 @@ def grade(job: Job, work: Path, *, limits: Limits, isolation: Isolation, profile
             "import dlkurs.grade.agent as __dlkurs_grade__\n__dlkurs_grade__.install()", limits.startup_seconds)
         if state != "ok":
             raise KernelGone(_error_text(cell) or state)
+        responsive = True
         for number, original in enumerate(cells, start=1):
             if original.get("cell_type") != "code":
                 continue
@@ -699,20 +711,20 @@ def grade(job: Job, work: Path, *, limits: Limits, isolation: Isolation, profile
             elif state == "timeout":
                 outcome.events.append(f"Zelle {number}: Zeitlimit von {min(limits.cell_seconds, remaining):.0f} s überschritten.")
                 if not session.interrupt():
+                    responsive = False
                     outcome.status = TIMED_OUT
                     outcome.events.append("Der Kernel ließ sich nicht unterbrechen; die übrigen Zellen liefen nicht.")
                     break
                 continue
             elif state == "dead":
+                responsive = False
                 outcome.status = CRASHED
                 text = _error_text(cell)
                 outcome.events.append(f"Zelle {number}: Der Kernel ist abgestürzt oder wurde beendet"
                                       f" (Speicherlimit {limits.memory_mb} MB, sys.exit/os._exit?){': ' + text if text else ''}.")
                 break
             _collect(session, declared, judged, None)
-        else:
-            pass
-        if outcome.status == DONE or session.alive():
+        if responsive:
             missing = {n: expr for n, expr in expressions.items() if n not in judged}
             _collect(session, declared, judged, missing)
     except KernelGone as err:
@@ -731,7 +743,7 @@ def grade(job: Job, work: Path, *, limits: Limits, isolation: Isolation, profile
         else:
             why = {DONE: "Keine Antwort gefunden – weder geprüft noch als Variable vorhanden.",
                    CRASHED: "Nicht bewertet: Das Notebook brach vorher ab.",
-                   TIMED_OUT: "Nicht bewertet: Das Zeitlimit des Notebooks war vorher erreicht."}.get(outcome.status, "")
+                   TIMED_OUT: "Nicht bewertet: Das Notebook wurde vorher wegen Zeitüberschreitung beendet."}.get(outcome.status, "")
             outcome.verdicts[name] = _verdict("noch nicht bearbeitet", why)
     outcome.flags.extend(_false_claims(stored_claims, outcome.verdicts, "Die eingereichte Ausgabe"))
     outcome.flags.extend(_false_claims(claims(executed_as_cells(executed)), outcome.verdicts, "Die Ausgabe beim Bewerten"))
@@ -767,7 +779,8 @@ def _collect(session: Session, declared: dict, judged: dict, fallback: dict | No
     """Fetch the answers of the last cell (or the fallback expressions) and judge them."""
     session.counter += 1
     name = f"antworten-{session.counter}.npz"
-    session.agent(f"export({name!r}, {fallback!r})" if fallback is not None else f"export({name!r})")
+    session.agent(f"export({name!r}, {fallback!r})" if fallback is not None else f"export({name!r})",
+                  timeout=session.limits.cell_seconds)
     try:
         tree, arrays = wire.unpack(session.read(name))
     except wire.WireError as err:
