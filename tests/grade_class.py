@@ -85,7 +85,7 @@ def all_right(**override) -> dict[str, str | None]:
     return {**RIGHT, **override}
 
 
-def make_class(root: Path, *, port: int, sentinel: Path, data_file: Path | None, full: bool = False) -> list[Learner]:
+def make_class(root: Path, *, port: int, sentinel: Path, full: bool = False) -> list[Learner]:
     """Write the class into ``root`` (one folder per learner); return the learners with what they deserve."""
     learners: list[Learner] = []
     add = learners.append

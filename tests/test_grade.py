@@ -26,7 +26,7 @@ from dlkurs.grade.execute import CRASHED, DONE, TIMED_OUT, Isolation, Limits
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="grading needs a POSIX system")
 
-LIMITS = Limits(notebook_seconds=150, cell_seconds=25, memory_mb=3072)
+LIMITS = Limits(notebook_seconds=150, cell_seconds=20, memory_mb=3072)
 
 
 def _sha(path: Path) -> str:
@@ -90,7 +90,7 @@ def graded(tmp_path_factory, request):
     sentinel.write_text("unverändert", encoding="utf-8")
     protected = {p: _sha(p) for p in (sentinel, data_file)}
     listener = _Listener()
-    learners = make_class(root / "einreichungen", port=listener.port, sentinel=sentinel, data_file=data_file, full=full)
+    learners = make_class(root / "einreichungen", port=listener.port, sentinel=sentinel, full=full)
     submissions = batch.find(root / "einreichungen")
     settings = batch.Settings(limits=LIMITS, profile="quick", data_home=str(data_home))
     started = time.monotonic()
@@ -289,3 +289,47 @@ def test_submissions_from_zip_and_named_files(tmp_path):
         found.cleanup()
     with pytest.raises(batch.SubmissionError, match="keine Notebooks"):
         batch.find(tmp_path / "klasse" / "leer" if (tmp_path / "klasse" / "leer").mkdir() is None else tmp_path)
+
+
+# -- the command -------------------------------------------------------------------------------------
+
+def _dlkurs(*args, env=None, timeout=600):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "dlkurs", *args], capture_output=True, text=True, timeout=timeout,
+                          env=dict(os.environ, COLUMNS="160", **(env or {})))
+
+
+def test_cli_german_errors_exit_1(tmp_path):
+    missing = _dlkurs("grade", str(tmp_path / "gibt-es-nicht"))
+    assert missing.returncode == 1 and "gibt es nicht" in missing.stderr and "Traceback" not in missing.stderr
+    (tmp_path / "leer").mkdir()
+    empty = _dlkurs("grade", str(tmp_path / "leer"), "--out", str(tmp_path / "o"))
+    assert empty.returncode == 1 and "keine Notebooks" in empty.stderr
+    blocker = tmp_path / "datei"
+    blocker.write_text("x")
+    unwritable = _dlkurs("grade", str(tmp_path / "leer"), "--out", str(blocker / "bericht"))
+    assert unwritable.returncode == 1 and "lässt sich nicht schreiben" in unwritable.stderr
+    lesson = _dlkurs("grade", str(tmp_path / "leer"), "--lesson", "9.9", "--out", str(tmp_path / "o"))
+    assert lesson.returncode == 1 and "keine Aufgaben" in lesson.stderr and "Traceback" not in lesson.stderr
+
+
+def test_cli_grades_a_zip_and_resumes(tmp_path):
+    import zipfile
+
+    import nbformat
+    from grade_class import RIGHT, WRONG, fill, student_notebook
+
+    archive = tmp_path / "klasse.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("anna.ipynb", nbformat.writes(fill(student_notebook(), dict(RIGHT))))
+        zf.writestr("ben.ipynb", nbformat.writes(fill(student_notebook(), dict(WRONG))))
+    out = tmp_path / "bericht"
+    args = ("grade", str(archive), "--out", str(out), "--jobs", "2", "--profile", "quick", "--time-cell", "60")
+    first = _dlkurs(*args)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "2 Notebooks bewertet" in first.stdout and "3 von 6 Aufgaben gelöst" in first.stdout
+    assert (out / "bewertung.html").is_file() and (out / "bewertung.csv").is_file()
+    again = _dlkurs(*args)
+    assert again.returncode == 0 and "2 von 2 Notebooks waren schon bewertet" in again.stdout

@@ -295,6 +295,7 @@ class Session:
         self.exchange = root / "austausch"
         self.private = root / "privat"
         self.counter = 0
+        self.broken = False  # the kernel stopped answering during a check
         self.profile, self.backend, self.data_home = profile, backend, data_home
         self.client = None
         self._context = None
@@ -556,7 +557,9 @@ class RemoteFunction:
         state, cell = session.run(
             f"__dlkurs_grade__.call({self._handle!r}, {request!r}, {result!r}, {limit!r})", wait)
         if state == "timeout":
-            session.interrupt()
+            if not session.interrupt():
+                session.broken = True
+                raise KernelGone("Die Funktion hing und der Kernel ließ sich nicht unterbrechen.")
             raise TimeLimitExceeded(limit or wait)
         if state != "ok":
             raise KernelGone(_error_text(cell) or "Der Kernel antwortet nicht mehr.")
@@ -724,6 +727,11 @@ def grade(job: Job, work: Path, *, limits: Limits, isolation: Isolation, profile
                                       f" (Speicherlimit {limits.memory_mb} MB, sys.exit/os._exit?){': ' + text if text else ''}.")
                 break
             _collect(session, declared, judged, None)
+            if session.broken:
+                responsive = False
+                outcome.status = TIMED_OUT
+                outcome.events.append(f"Nach Zelle {number}: Eine geprüfte Funktion hing, der Kernel antwortete nicht mehr.")
+                break
         if responsive:
             missing = {n: expr for n, expr in expressions.items() if n not in judged}
             _collect(session, declared, judged, missing)
