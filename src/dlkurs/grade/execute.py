@@ -332,7 +332,7 @@ class Session:
         try:
             fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dir_fd)
         except OSError as err:
-            raise wire.WireError(f"Ergebnisdatei fehlt ({err.strerror})") from None
+            raise wire.WireError("Ergebnisdatei fehlt") from None
         finally:
             os.close(dir_fd)
         with os.fdopen(fd, "rb") as f:
