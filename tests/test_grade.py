@@ -333,3 +333,28 @@ def test_cli_grades_a_zip_and_resumes(tmp_path):
     assert (out / "bewertung.html").is_file() and (out / "bewertung.csv").is_file()
     again = _dlkurs(*args)
     assert again.returncode == 0 and "2 von 2 Notebooks waren schon bewertet" in again.stdout
+
+
+def test_report_puts_a_learners_lessons_in_one_row(tmp_path):
+    from dlkurs.grade.execute import Outcome
+
+    def verdicts(**statuses):
+        return {n: {"status": s, "message": f"{n}: {s}", "points": int(s == "richtig")} for n, s in statuses.items()}
+
+    outcomes = [
+        Outcome("anna-1.2", "anna", "anna/1.2.ipynb", "1.2", verdicts=verdicts(quadratsumme="richtig")),
+        Outcome("anna-1.3", "anna", "anna/1.3.ipynb", "1.3", verdicts=verdicts(mitte="falsch", form_farbbilder="richtig")),
+        Outcome("ben-1.3", "ben", "ben/1.3.ipynb", "1.3", status="abgestürzt",
+                verdicts=verdicts(mitte="noch nicht bearbeitet", form_farbbilder="falsch"), flags=["Zelle 3 greift ein"]),
+    ]
+    settings = {"profile": "full", "limits": {"notebook_seconds": 600, "cell_seconds": 120, "memory_mb": 4096}}
+    csv_path, html_path = report.write(outcomes, tmp_path, isolation=Isolation(), settings=settings)
+    page = html_path.read_text(encoding="utf-8")
+    assert report.exercise_columns(outcomes)[0] == ("1.2", "quadratsumme")
+    assert page.count("<tr><td><a href=") == 2  # one row per learner
+    assert "2 / 3" in page and "0 / 2" in page and "abgestürzt" in page
+    assert "Netzwerk: NICHT gesperrt" in page and "⚑" in page
+    share = report.solved_share(outcomes)
+    assert share[("1.3", "form_farbbilder")] == (1, 2) and share[("1.3", "mitte")] == (0, 2)
+    assert report.common_wrong(outcomes)[("1.3", "mitte")] == [("mitte: falsch", 1)]
+    assert len(csv_path.read_text(encoding="utf-8").splitlines()) == 1 + 5

@@ -331,7 +331,7 @@ class Session:
         dir_fd = os.open(self.exchange, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         try:
             fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dir_fd)
-        except OSError as err:
+        except OSError:
             raise wire.WireError("Ergebnisdatei fehlt") from None
         finally:
             os.close(dir_fd)

@@ -38,6 +38,20 @@ def _lesson_key(lesson: str | None) -> tuple:
         return (999,)
 
 
+def by_learner(outcomes: list[Outcome]) -> dict[str, list[Outcome]]:
+    """Each learner's notebooks, in the order they were found."""
+    grouped: dict[str, list[Outcome]] = {}
+    for outcome in outcomes:
+        grouped.setdefault(outcome.learner, []).append(outcome)
+    return grouped
+
+
+def best_verdict(own: list[Outcome], lesson: str, name: str) -> dict | None:
+    """A learner's verdict for one exercise: from their best notebook of that lesson (two copies: the better)."""
+    found = [o.verdicts[name] for o in own if o.lesson == lesson and name in o.verdicts]
+    return max(found, key=lambda v: v["points"]) if found else None
+
+
 def write_csv(outcomes: list[Outcome], path: Path) -> Path:
     with open(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
@@ -146,29 +160,29 @@ def write_html(outcomes: list[Outcome], path: Path, *, isolation: Isolation, set
         parts.append(f"<div class='note'><span class='flag'>⚑ {len(flagged)} Notebook(s) auffällig</span> – "
                      "ihre Ausgaben behaupten mehr, als die Bewertung ergibt, oder ihr Code greift in die Prüfung ein. "
                      "Einzelheiten unten.</div>")
-    # class table
-    parts.append("<h2>Klassenübersicht</h2><table><tr><th>Teilnehmer:in</th><th>Notebook</th>")
+    # class table: one row per learner (their notebooks of several lessons side by side)
+    parts.append("<h2>Klassenübersicht</h2><table><tr><th>Teilnehmer:in</th><th>Notebooks</th>")
     parts += [f"<th>{_e(lesson)}<br>{_e(name)}</th>" for lesson, name in columns]
     parts.append("<th>Punkte</th><th>Hinweise</th></tr>")
-    for outcome in outcomes:
-        parts.append(f"<tr><td><a href='#{_e(outcome.key)}'>{_e(outcome.learner)}</a></td>"
-                     f"<td>{_e(Path(outcome.notebook).name)}</td>")
+    for learner, own in by_learner(outcomes).items():
+        parts.append(f"<tr><td><a href='#{_e(own[0].key)}'>{_e(learner)}</a></td><td>{len(own)}</td>")
+        points = total = 0
         for lesson, name in columns:
-            verdict = outcome.verdicts.get(name) if outcome.lesson == lesson else None
+            verdict = best_verdict(own, lesson, name)
             if verdict is None:
                 parts.append("<td></td>")
-            else:
-                status = verdict["status"]
-                parts.append(f"<td class='v' style='background:{COLOR.get(status, '#fff')}' title='{_e(status)}: "
-                             f"{_e(verdict['message'])}'>{SYMBOL.get(status, '?')}</td>")
-        points = sum(v["points"] for v in outcome.verdicts.values())
-        notes = []
-        if outcome.status != DONE:
-            notes.append(_e(outcome.status))
-        if outcome.flags:
+                continue
+            status = verdict["status"]
+            points += verdict["points"]
+            total += 1
+            parts.append(f"<td class='v' style='background:{COLOR.get(status, '#fff')}' title='{_e(status)}: "
+                         f"{_e(verdict['message'])}'>{SYMBOL.get(status, '?')}</td>")
+        notes = sorted({_e(o.status) for o in own if o.status != DONE})
+        if any(o.flags for o in own):
             notes.append("<span class='flag'>⚑ auffällig</span>")
-        parts.append(f"<td>{points} / {len(outcome.verdicts)}</td><td>{', '.join(notes)}</td></tr>")
-    parts.append("</table><p><small>✓ richtig · ✗ falsch · … noch nicht bearbeitet · ! interner Fehler</small></p>")
+        parts.append(f"<td>{points} / {total}</td><td>{', '.join(notes)}</td></tr>")
+    parts.append("</table><p><small>✓ richtig · ✗ falsch · … noch nicht bearbeitet · ! interner Fehler – "
+                 "die Maus über einem Feld zeigt die Meldung.</small></p>")
     # per exercise
     png = base64.b64encode(plot_png(outcomes)).decode("ascii") if columns else ""
     parts.append("<h2>Aufgaben: Wo steht die Klasse?</h2>")
