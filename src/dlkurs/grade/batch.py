@@ -205,8 +205,7 @@ def run(
                                            "total": len(submissions.jobs), "done": len(outcomes)}, indent=1))
     scratch = tempfile.mkdtemp(prefix="dlkurs-bewertung-")
     os.chmod(scratch, 0o711)
-    hide = sorted({str(out.resolve()), str(submissions.root.resolve()), scratch,
-                   *(str(Path(j.notebook).resolve().parent) for j in submissions.jobs)})
+    hide = sorted({str(out.resolve()), str(submissions.root.resolve()), scratch})
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     try:
         if todo:
