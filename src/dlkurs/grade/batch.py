@@ -205,7 +205,7 @@ def run(
                                            "total": len(submissions.jobs), "done": len(outcomes)}, indent=1))
     scratch = tempfile.mkdtemp(prefix="dlkurs-bewertung-")
     os.chmod(scratch, 0o711)
-    hide = sorted({str(out.resolve()), str(submissions.root.resolve()), scratch})
+    hide = sorted({str(out.resolve()), str(submissions.root.resolve()), scratch, str(Path.home())})
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     try:
         if todo:

@@ -85,6 +85,28 @@ def _mounts() -> list[tuple[str, int]]:
     return found
 
 
+def _hide(path: str, needed: list[str], hidden: set[str], depth: int = 0) -> None:
+    """Cover ``path`` with an empty folder (or file); what the kernel needs to start stays visible.
+
+    A folder that contains something needed (the Python environment under the
+    grader's home, say) is not covered itself: its other entries are, one by one.
+    """
+    real = os.path.realpath(path)
+    if real in hidden or any(n == real for n in needed) or not os.path.lexists(path) or os.path.islink(path):
+        return
+    if any(n.startswith(real + os.sep) for n in needed):
+        if depth < 8 and os.path.isdir(real):
+            for entry in sorted(os.listdir(real)):
+                _hide(os.path.join(real, entry), needed, hidden, depth + 1)
+        return
+    if os.path.isdir(real):
+        size = "size=256m,mode=1777" if real == "/tmp" else "size=1m,mode=700"
+        if _mount("tmpfs", real, MS_NOSUID | MS_NODEV, "tmpfs", size):
+            hidden.add(real)
+    elif os.path.isfile(real) and _mount("/dev/null", real, MS_BIND):
+        hidden.add(real)
+
+
 def sandbox_filesystem(scratch: str, writable: list[str], hide: list[str], data: str | None) -> dict[str, str] | None:
     """Give this process a file system view of its own (root only; a new mount namespace).
 
@@ -115,16 +137,18 @@ def sandbox_filesystem(scratch: str, writable: list[str], hide: list[str], data:
             paths["data"] = target
     import dlkurs
 
-    needed = [os.path.realpath(p) for p in (sys.executable, sys.prefix, os.path.dirname(dlkurs.__file__))]
+    needed = [os.path.realpath(p) for p in (sys.executable, sys.prefix, sys.base_prefix, sys.exec_prefix,
+                                            os.path.dirname(dlkurs.__file__))]
+    for name in ("DLKURS_CATALOG", "DLKURS_FIXTURES"):  # a trainer's own catalog, test fixtures: read-only
+        if os.environ.get(name):
+            value = os.environ[name]
+            needed.append(os.path.realpath(os.path.dirname(value) if os.path.isfile(value) else value))
     work = os.path.realpath(os.path.dirname(scratch.rstrip(os.sep)))
     needed += [os.path.realpath(p) for p in sys.path
                if p and os.path.isdir(p) and not os.path.realpath(p).startswith(work + os.sep)]
-    hide = [h for h in ["/tmp"] + hide if not any(n == os.path.realpath(h) or n.startswith(os.path.realpath(h) + os.sep)
-                                                  for n in needed)]  # never hide what the kernel needs to start
-    for path in hide:
-        if os.path.isdir(path):
-            _mount("tmpfs", path, MS_NOSUID | MS_NODEV, "tmpfs", "size=256m,mode=1777" if path == "/tmp" else "size=1m,mode=700")
-    hidden = set(hide)
+    hidden: set[str] = set()
+    for path in ["/tmp"] + hide:
+        _hide(path, needed, hidden)
     for point, flags in _mounts():
         if point in hidden:
             continue
