@@ -85,7 +85,7 @@ def all_right(**override) -> dict[str, str | None]:
     return {**RIGHT, **override}
 
 
-def make_class(root: Path, *, port: int, sentinel: Path, full: bool = False) -> list[Learner]:
+def make_class(root: Path, *, port: int, sentinel: Path, secret: list[Path] = (), full: bool = False) -> list[Learner]:
     """Write the class into ``root`` (one folder per learner); return the learners with what they deserve."""
     learners: list[Learner] = []
     add = learners.append
@@ -229,6 +229,12 @@ try:
     entkommen.append("neue Datei")
 except OSError:
     pass
+for geheim in {[str(p) for p in secret]!r}:  # the grader's output, another learner's notebook: not even readable
+    try:
+        if os.listdir(geheim) if os.path.isdir(geheim) else open(geheim).read():
+            entkommen.append("gelesen " + geheim)
+    except OSError:
+        pass
 shutil.rmtree(os.path.expanduser("~"), ignore_errors=True)  # the own working folder: allowed, but gone
 print("entkommen:", entkommen)""")
     cell = _cell(learner.nb, "form_farbbilder")

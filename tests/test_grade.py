@@ -90,7 +90,8 @@ def graded(tmp_path_factory, request):
     sentinel.write_text("unverändert", encoding="utf-8")
     protected = {p: _sha(p) for p in (sentinel, data_file)}
     listener = _Listener()
-    learners = make_class(root / "einreichungen", port=listener.port, sentinel=sentinel, full=full)
+    secret = [out, root / "einreichungen" / "richtig_1" / "1.3_tensoren.ipynb"]
+    learners = make_class(root / "einreichungen", port=listener.port, sentinel=sentinel, secret=secret, full=full)
     submissions = batch.find(root / "einreichungen")
     settings = batch.Settings(limits=LIMITS, profile="quick", data_home=str(data_home))
     started = time.monotonic()
