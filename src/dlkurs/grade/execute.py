@@ -32,6 +32,8 @@ from typing import Any
 from dlkurs.grade import wire
 
 KERNEL = "dlkurs-grade"
+#: how the grader reaches its agent in the kernel (survives ``del`` and ``%reset`` of the learner's names)
+AGENT = "__import__('dlkurs.grade.agent').grade.agent"
 #: statuses of a whole notebook
 DONE, CRASHED, TIMED_OUT, UNREADABLE, NO_LESSON = "fertig", "abgestürzt", "Zeitlimit", "unlesbar", "Lektion unbekannt"
 
@@ -167,7 +169,8 @@ def lesson_of(nb) -> str | None:
 
 _CLAIM = re.compile(r"\brichtig\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\bnicht\s+richtig\b", re.IGNORECASE)
-_TAMPER_ATTRS = {"check", "evaluate", "_evaluate", "_judge", "show", "status", "ok", "text", "html", "_record"}
+_TAMPER_ATTRS = {"check", "evaluate", "_evaluate", "_judge", "show", "status", "ok", "text", "html", "_record",
+                 "__import__"}
 _TAMPER_NAMES = {"Verdict", "Exercise", "ValueExercise", "FunctionExercise", "ModelExercise", "CustomExercise",
                  "RICHTIG", "aufgaben"}
 
@@ -233,8 +236,6 @@ def tampering(cells: list[dict]) -> list[str]:
                 if any(n.startswith(("dlkurs.grade", "dlkurs.exercises.verdict", "dlkurs.exercises.exercise"))
                        or n in ("Verdict", "RICHTIG") for n in names):
                     found.add("importiert Interna der Prüfung")
-            if isinstance(node, ast.Name) and node.id == "__dlkurs_grade__":
-                found.add("greift auf den Bewertungshelfer zu")
         if found:
             notes.append(f"Zelle {number} greift in die Prüfung ein: {', '.join(sorted(found))}")
     return notes
@@ -462,7 +463,7 @@ class Session:
         return state == "ok"
 
     def agent(self, call: str, timeout: float = 60) -> None:
-        state, cell = self.run(f"__dlkurs_grade__.{call}", timeout)
+        state, cell = self.run(f"{AGENT}.{call}", timeout)
         if state != "ok":
             raise KernelGone(_error_text(cell) or state)
 
@@ -554,8 +555,7 @@ class RemoteFunction:
         request, result = f"anfrage-{session.counter}.pkl", f"antwort-{session.counter}.npz"
         session.write(request, pickle.dumps((args, kwargs)))
         wait = (limit or session.limits.cell_seconds) + 15
-        state, cell = session.run(
-            f"__dlkurs_grade__.call({self._handle!r}, {request!r}, {result!r}, {limit!r})", wait)
+        state, cell = session.run(f"{AGENT}.call({self._handle!r}, {request!r}, {result!r}, {limit!r})", wait)
         if state == "timeout":
             if not session.interrupt():
                 session.broken = True
@@ -694,8 +694,7 @@ def grade(job: Job, work: Path, *, limits: Limits, isolation: Isolation, profile
     try:
         session.prepare()
         session.start()
-        state, cell = session.run(
-            "import dlkurs.grade.agent as __dlkurs_grade__\n__dlkurs_grade__.install()", limits.startup_seconds)
+        state, cell = session.run(f"{AGENT}.install()", limits.startup_seconds)
         if state != "ok":
             raise KernelGone(_error_text(cell) or state)
         responsive = True
