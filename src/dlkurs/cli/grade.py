@@ -24,8 +24,10 @@ def grade(
     lesson: Annotated[Optional[str], typer.Option("--lesson", help="Lektion aller Notebooks, z. B. 1.3 "
                                                                    "(Standard: aus jedem Notebook gelesen).")] = None,
     profile: Annotated[str, typer.Option("--profile", help="Profil, mit dem die Notebooks laufen: quick oder full.")] = "full",
-    notebook_seconds: Annotated[float, typer.Option("--time-notebook", help="Sekunden je Notebook.")] = 600,
-    cell_seconds: Annotated[float, typer.Option("--time-cell", help="Sekunden je Zelle.")] = 120,
+    notebook_seconds: Annotated[Optional[float], typer.Option(
+        "--time-notebook", help="Sekunden je Notebook (Standard: dreimal das Zeitbudget der Lektion, mindestens 120).")] = None,
+    cell_seconds: Annotated[Optional[float], typer.Option(
+        "--time-cell", help="Sekunden je Zelle (Standard: so viel wie je Notebook).")] = None,
     memory_mb: Annotated[int, typer.Option("--memory", help="Speichergrenze je Notebook in MB.")] = 4096,
     fresh: Annotated[bool, typer.Option("--fresh", help="Alles neu bewerten (sonst werden fertige Notebooks "
                                                         "aus einem früheren Lauf übernommen).")] = False,
@@ -38,7 +40,8 @@ def grade(
         raise fail(f"Unbekanntes Profil {profile!r}; erlaubt: {', '.join(dl_settings.PROFILES)}.")
     if jobs is not None and jobs < 1:
         raise fail("--jobs muss mindestens 1 sein.")
-    if notebook_seconds <= 0 or cell_seconds <= 0 or memory_mb < 256:
+    if (notebook_seconds is not None and notebook_seconds <= 0) or (cell_seconds is not None and cell_seconds <= 0) \
+            or memory_mb < 256:
         raise fail("Die Zeitgrenzen müssen positiv sein und der Speicher mindestens 256 MB.")
     if lesson is not None:
         from dlkurs.exercises.registry import UnknownLessonExercises, exercises

@@ -40,14 +40,33 @@ DONE, CRASHED, TIMED_OUT, UNREADABLE, NO_LESSON = "fertig", "abgestürzt", "Zeit
 
 @dataclass
 class Limits:
-    """What one notebook may use."""
+    """What one notebook may use. Times left ``None`` follow the lesson's budget (:meth:`for_lesson`)."""
 
-    notebook_seconds: float = 600.0
-    cell_seconds: float = 120.0
+    notebook_seconds: float | None = None
+    cell_seconds: float | None = None
     memory_mb: int = 4096
     file_mb: int = 512
     processes: int = 512
     startup_seconds: float = 120.0
+
+    #: a learner's notebook may take this many times the lesson's budget (the course's own solution run)
+    BUDGET_FACTOR = 3.0
+
+    def for_lesson(self, lesson_id: str | None, profile: str) -> Limits:
+        """These limits with the open times filled in from the lesson's budget (at least 2 minutes)."""
+        from dataclasses import replace
+
+        from dlkurs import catalog
+
+        budget = 600.0
+        lesson = catalog.find(lesson_id) if lesson_id else None
+        if lesson is not None:
+            try:
+                budget = max(120.0, self.BUDGET_FACTOR * lesson.budget_for(profile))
+            except (KeyError, ValueError):
+                pass
+        notebook = self.notebook_seconds or budget
+        return replace(self, notebook_seconds=notebook, cell_seconds=self.cell_seconds or notebook)
 
 
 @dataclass
@@ -683,6 +702,7 @@ def grade(job: Job, work: Path, *, limits: Limits, isolation: Isolation, profile
                           "Zu welcher Lektion das Notebook gehört, ist nicht erkennbar (kein aufgaben(\"…\")).")
         return outcome
     expressions = {n: e for n, e in answer_expressions(outcome.lesson).items() if n in declared}
+    limits = limits.for_lesson(outcome.lesson, profile)
     stored_claims = claims(cells)
     outcome.flags.extend(tampering(cells))
 

@@ -151,8 +151,9 @@ def write_html(outcomes: list[Outcome], path: Path, *, isolation: Isolation, set
         css = "note" if "NICHT" in line else "ok"
         parts.append(f"<div class='{css}'>{_e(line)}</div>")
     if limits:
-        parts.append(f"<p><small>Grenzen je Notebook: {limits.get('notebook_seconds', 0):g} s gesamt, "
-                     f"{limits.get('cell_seconds', 0):g} s je Zelle, {limits.get('memory_mb', 0)} MB Speicher. "
+        notebook = f"{limits['notebook_seconds']:g} s" if limits.get("notebook_seconds") else "das Dreifache des Zeitbudgets der Lektion"
+        cell = f"{limits['cell_seconds']:g} s je Zelle" if limits.get("cell_seconds") else "je Zelle dieselbe Grenze"
+        parts.append(f"<p><small>Grenzen je Notebook: {notebook} gesamt, {cell}, {limits.get('memory_mb', 0)} MB Speicher. "
                      "Bewertet wurde allein mit den Werten, die der Code der Teilnehmenden beim Ausführen erzeugt hat – "
                      "nie mit gespeicherten Ausgaben.</small></p>")
     flagged = [o for o in outcomes if o.flags]
