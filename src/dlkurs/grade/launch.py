@@ -150,7 +150,7 @@ def sandbox_filesystem(scratch: str, writable: list[str], hide: list[str], data:
     for path in ["/tmp"] + hide:
         _hide(path, needed, hidden)
     for point, flags in _mounts():
-        if point in hidden:
+        if point == "/tmp" and point in hidden:  # a private, empty /tmp stays writable; other covers are read-only
             continue
         _mount(None, point, MS_REMOUNT | MS_BIND | MS_RDONLY | flags)
     for folder in writable:
