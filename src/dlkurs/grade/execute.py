@@ -101,7 +101,7 @@ class Isolation:
                          "die Notebooks hätten auf das Netz zugreifen können.")
         if self.filesystem:
             lines.append("Dateien: geschützt – jedes Notebook sah das System nur lesend, schreiben konnte es nur in "
-                         "seinem eigenen Arbeitsordner; Ausgabeordner, Einreichungen und /tmp waren ausgeblendet.")
+                         "seinem eigenen Arbeitsordner; Ausgabeordner, Einreichungen, das Home-Verzeichnis der Bewertung und /tmp waren ausgeblendet.")
         elif self.user:
             lines.append("Dateien: jedes Notebook lief als eigener Benutzer und konnte nur in seinem Arbeitsordner schreiben "
                          "(lesen konnte es, was für alle lesbar ist).")
