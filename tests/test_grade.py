@@ -359,3 +359,21 @@ def test_report_puts_a_learners_lessons_in_one_row(tmp_path):
     assert share[("1.3", "form_farbbilder")] == (1, 2) and share[("1.3", "mitte")] == (0, 2)
     assert report.common_wrong(outcomes)[("1.3", "mitte")] == [("mitte: falsch", 1)]
     assert len(csv_path.read_text(encoding="utf-8").splitlines()) == 1 + 5
+
+
+def test_output_of_a_cell_is_capped():
+    import nbformat
+    from nbclient import NotebookClient
+
+    from dlkurs.grade import execute
+
+    client = execute.capped_client(NotebookClient)(nbformat.v4.new_notebook())
+    client.clear_before_next_output = False  # set by nbclient when a cell starts
+    outs: list = []
+    line = "x" * 100_000
+    for _ in range(100):  # 10 MB printed
+        msg = {"msg_type": "stream", "parent_header": {"msg_id": "m"}, "header": {"msg_type": "stream"},
+               "content": {"name": "stdout", "text": line}}
+        client.output(outs, msg, None, 0)
+    kept = sum(len(o.get("text", "")) for o in outs)
+    assert kept <= execute.OUTPUT_LIMIT and "verworfen" in outs[-1]["text"]

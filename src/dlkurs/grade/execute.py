@@ -410,7 +410,7 @@ class Session:
                                 ip=str(self.root / "ipc" / "k"))
         km.connection_file = str(self.private / "verbindung.json")
         nb = nbformat.v4.new_notebook()
-        self.client = NotebookClient(nb, km=km, kernel_name=KERNEL, timeout=int(self.limits.cell_seconds),
+        self.client = capped_client(NotebookClient)(nb, km=km, kernel_name=KERNEL, timeout=int(self.limits.cell_seconds),
                                      startup_timeout=int(self.limits.startup_seconds), allow_errors=True,
                                      interrupt_on_timeout=False, record_timing=False,
                                      resources={"metadata": {"path": str(self.home)}})
@@ -431,6 +431,7 @@ class Session:
         self.client.timeout = max(1, int(timeout))
         self.counter += 1
         self.client.nb.cells = [cell]
+        self.client.output_chars, self.client.capped = 0, False
         try:
             self.client.execute_cell(cell, 0)
         except CellTimeoutError:
@@ -509,6 +510,31 @@ class Session:
             self.log.close()
         except Exception:
             pass
+
+
+#: characters of output kept per cell; the rest is dropped (a cell printing without end must not fill the grader's memory)
+OUTPUT_LIMIT = 2_000_000
+
+
+def capped_client(base):
+    """``NotebookClient`` that keeps at most :data:`OUTPUT_LIMIT` characters of output per cell."""
+
+    class CappedClient(base):
+        output_chars = 0
+        capped = False
+
+        def output(self, outs, msg, display_id, cell_index):
+            self.output_chars += len(str(msg.get("content", "")))
+            if self.output_chars > OUTPUT_LIMIT:
+                if not self.capped:
+                    from nbformat.v4 import new_output
+
+                    self.capped = True
+                    outs.append(new_output("stream", name="stdout", text="… (weitere Ausgabe verworfen)\n"))
+                return None
+            return super().output(outs, msg, display_id, cell_index)
+
+    return CappedClient
 
 
 def kill_user(uid: int) -> None:
