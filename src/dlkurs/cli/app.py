@@ -16,6 +16,7 @@ from rich.table import Table
 
 from dlkurs.cli.common import console, err_console, fail, typer_app
 from dlkurs.cli.data import data_app
+from dlkurs.cli.hub import hub_app
 from dlkurs.cli.progress import progress as _progress
 from dlkurs.status import CheckLevel
 
@@ -264,6 +265,7 @@ def _warn_missing_data() -> None:
 
 # Sub-commands that live in their own modules.
 app.add_typer(data_app, name="data", help="Kursdaten: Status, Download, Daten-Paket (Export/Import).")
+app.add_typer(hub_app, name="hub", help="Der Kurs auf einem JupyterHub für die ganze Klasse (ein Server, Anmeldung im Browser).")
 app.command("progress", help="Zeigt deinen Fortschritt je Lektion und Aufgabe: versucht, gelöst, Tipps.")(_progress)
 
 
