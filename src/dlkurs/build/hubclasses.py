@@ -193,6 +193,8 @@ class CourseSpawner(LocalProcessSpawner):
             self._home().mkdir(parents=True, exist_ok=True)
         env = self.get_env()
         workspace = env["DLKURS_WORKSPACE"]
+        if os.environ.get("DLKURS_HUB_FAIL_PREPARE") == f"ENOSPC:{self.user.name}":  # tests: a full disk
+            env["DLKURS_HUB_FAIL_PREPARE"] = "ENOSPC"
         proc = subprocess.run([sys.executable, "-m", "dlkurs.build.hub", "prepare", workspace],
                               env=env, preexec_fn=self.make_preexec_fn(self.user.name),
                               capture_output=True, text=True, timeout=300)
@@ -208,6 +210,8 @@ class CourseSpawner(LocalProcessSpawner):
         self.mem_limit = hub.parse_size(settings.mem_limit)
         self.cpu_limit = float(settings.cpu_limit)
         await asyncio.get_running_loop().run_in_executor(None, self._prepare)
+        if settings.mode == "shared" and os.geteuid() == 0 and "--ServerApp.allow_root=True" not in self.args:
+            self.args = [*self.args, "--ServerApp.allow_root=True"]  # uid 0, but without its file capabilities
         result = await super().start()
         done = hub.apply_limits(self.pid, self.user.name, hub.parse_size(settings.mem_limit), settings.cpu_limit)
         if done:
