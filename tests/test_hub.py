@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -147,7 +148,10 @@ def _stop_leftovers(folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def running_hub(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("hub") / "kurs"
+    # not under pytest's tmp folder (0700): in mode system the learners' accounts must reach their homes
+    base = Path(tempfile.mkdtemp(prefix="dlkurs-hub-test-"))
+    base.chmod(0o755)
+    folder = base / "kurs"
     port = _free_port()
     settings = hub.init(folder, trainer=TRAINER, course_password=COURSE_PW, trainer_password=TRAINER_PW,
                         mode="auto", mem_limit="3G", cpu_limit=1, ip="127.0.0.1", port=port)
@@ -200,6 +204,7 @@ def running_hub(tmp_path_factory):
                     pass
             if settings.mode == "system":
                 subprocess.run(["userdel", hub.system_user(name)], capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_three_learners_work_side_by_side_and_the_trainer_collects(running_hub, tmp_path):
@@ -222,6 +227,12 @@ def test_three_learners_work_side_by_side_and_the_trainer_collects(running_hub, 
         found = {p.relative_to(h.folder / "home" / name / "dlkurs").as_posix()
                  for p in (h.folder / "home" / name / "dlkurs").glob("tag*/*.ipynb")}
         assert found == expected, name
+        if hub.load_settings(h.folder).mode == "system":  # the learner's own account owns the work, home 0700
+            import pwd
+
+            st = (h.folder / "home" / name / "dlkurs" / next(iter(expected))).stat()
+            assert st.st_uid == pwd.getpwnam(hub.system_user(name)).pw_uid
+            assert (h.folder / "home" / name).stat().st_mode & 0o777 == 0o700
         listing = h.server_api(name, "GET", "/contents/tag1").json()
         assert any(item["name"].startswith("1.3_") for item in listing["content"])
 

@@ -214,7 +214,8 @@ def init(folder: os.PathLike, *, trainer: str, course_password: str, trainer_pas
     if course_password == trainer_password:
         raise HubError("Kurspasswort und Trainer-Passwort müssen verschieden sein, sonst ist jede Person Admin.")
     if mode == "auto":
-        mode = "system" if _is_root() and python_reachable_by_others() is None else "shared"
+        mode = "system" if _is_root() and python_reachable_by_others() is None and _closed_parent(folder) is None \
+            else "shared"
     if mode not in MODES:
         raise HubError(f"Unbekannter Modus „{mode}“. Erlaubt: system, shared.")
     if mode == "system":
@@ -226,6 +227,10 @@ def init(folder: os.PathLike, *, trainer: str, course_password: str, trainer_pas
             raise HubError(f"Modus system: Die Lernenden können Python/dlkurs nicht starten, weil {blocker} für andere "
                            "Konten gesperrt ist. dlkurs in ein für alle lesbares venv installieren (z. B. "
                            "/opt/dlkurs, siehe docs/hub.md) oder --modus shared wählen.")
+        closed = _closed_parent(folder)
+        if closed is not None:
+            raise HubError(f"Modus system: {closed} ist für andere Konten gesperrt, die Lernenden kämen nicht an ihre "
+                           "Arbeitsordner. Einen Hub-Ordner wie /srv/dlkurs wählen (oder chmod o+x auf den Ordner).")
     mem = parse_size(mem_limit)
     if mem < 512 * 2**20:
         raise HubError(f"Speichergrenze {mem_limit} ist zu klein: ein Kernel mit Keras braucht über 1 GB.")
@@ -368,8 +373,13 @@ def setup_data(folder: os.PathLike, source: os.PathLike | None = None, datasets:
     no learner server, not even one running as root without capabilities
     (mode shared), can write or chmod it.
     """
-    settings = load_settings(folder)
-    home = settings.data_home
+    return prepare_data_home(load_settings(folder).data_home, source, datasets)
+
+
+def prepare_data_home(home: Path, source: os.PathLike | None = None, datasets: list[str] | None = None) -> DataReport:
+    """:func:`setup_data` for any folder (also used when building the Kubernetes image)."""
+    home = Path(home)
+    home.mkdir(parents=True, exist_ok=True)
     old = os.environ.get("DLKURS_DATA")
     os.environ["DLKURS_DATA"] = str(home)
     try:
@@ -451,9 +461,22 @@ def prepare_workspace(workspace: Path) -> str:
 
 
 def _prepare_main(argv: list[str]) -> int:
-    """``python -m dlkurs.build.hub prepare WORKSPACE``: what the spawner runs as the learner before the server."""
+    """``python -m dlkurs.build.hub prepare WORKSPACE``: what the spawner runs as the learner before the server.
+
+    ``python -m dlkurs.build.hub data HOME [SOURCE]``: :func:`prepare_data_home` (the container image's build).
+    """
+    if len(argv) in (2, 3) and argv[0] == "data":
+        sources: list[Path | None] = [Path(argv[2])] if len(argv) == 3 else [None]
+        if sources[0] is not None and sources[0].is_dir() and list(sources[0].glob("*.zip")):
+            sources = sorted(sources[0].glob("*.zip"))  # bundles from `dlkurs data export`
+        for source in sources:
+            report = prepare_data_home(Path(argv[1]), source)
+        print(f"Geprüft: {', '.join(report.ok) or '-'}; fehlt: {', '.join(report.missing) or '-'}")
+        for line in report.problems:
+            print(f"Beschädigt: {line}", file=sys.stderr)
+        return 1 if report.problems else 0
     if len(argv) != 2 or argv[0] != "prepare":
-        print("Aufruf: python -m dlkurs.build.hub prepare ARBEITSORDNER", file=sys.stderr)
+        print("Aufruf: python -m dlkurs.build.hub prepare ARBEITSORDNER | data DATENORDNER [QUELLE]", file=sys.stderr)
         return 2
     workspace = Path(argv[1])
     try:
@@ -580,6 +603,11 @@ def collect(folder: os.PathLike, target: os.PathLike) -> list[Collected]:
             continue
         result.append(Collected(name, count))
     return result
+
+
+def _closed_parent(folder: Path) -> Path | None:
+    """The first existing folder on the way to ``folder`` that other accounts cannot pass, if any."""
+    return next((p for p in [folder, *folder.parents] if p.exists() and not p.stat().st_mode & 0o001), None)
 
 
 def _is_root() -> bool:
