@@ -321,6 +321,7 @@ def test_bad_input_wrong_password_unknown_name_full_disk_deleted_workspace(runni
     r = session.post(f"{h.url}/hub/login", data={"username": "Anna Ährlich", "password": "falsch", "_xsrf": xsrf},
                      timeout=30, allow_redirects=False)
     assert page.status_code == 200 and r.status_code == 403
+    assert "Anmelden zum Kurs" in page.text and "Kurspasswort:" in page.text  # the form speaks German
     assert "Das Kurspasswort stimmt nicht" in r.text
     r = session.post(f"{h.url}/hub/login", data={"username": "Zoe Fremd", "password": COURSE_PW, "_xsrf": xsrf},
                      timeout=30, allow_redirects=False)

@@ -52,10 +52,34 @@ class GermanLoginHandler(LoginHandler):
         return super()._render(login_error=login_error, username=username, **kwargs)
 
 
+#: The login form in German (JupyterHub renders it with the login page's context: xsrf, login_error, …).
+LOGIN_FORM = """
+<form action="{{ authenticator_login_url }}" method="post" role="form">
+  <div class="auth-form-header"><h1>Anmelden zum Kurs</h1></div>
+  <div class="auth-form-body m-auto">
+    {% if login_error %}<p class="login_error">{{ login_error }}</p>{% endif %}
+    <input type="hidden" name="_xsrf" value="{{ xsrf }}" />
+    <label for="username_input">Dein Name (wie auf der Kursliste):</label>
+    <input id="username_input" type="text" autocapitalize="off" autocorrect="off" autocomplete="username"
+           class="form-control" name="username" value="{{ username or '' }}" autofocus="autofocus" />
+    <label for="password_input">Kurspasswort:</label>
+    <input id="password_input" type="password" class="form-control" autocomplete="current-password"
+           name="password" />
+    <div class="feedback-container">
+      <input id="login_submit" type="submit" class="btn btn-jupyter form-control" value="Anmelden" tabindex="3" />
+    </div>
+  </div>
+</form>
+"""
+
+
 class CourseAuthenticator(Authenticator):
     """A class list and one course password; the trainer has their own password and is admin."""
 
     hub_folder = Unicode(help="The dlkurs hub folder (kurs.json, lernende.txt).").tag(config=True)
+
+    def get_custom_html(self, base_url):
+        return self.custom_html or LOGIN_FORM
 
     def _settings(self) -> hub.HubSettings:
         return hub.load_settings(self.hub_folder)
