@@ -17,6 +17,7 @@ from rich.table import Table
 from dlkurs.cli.common import console, err_console, fail, typer_app
 from dlkurs.cli.data import data_app
 from dlkurs.cli.grade import grade as _grade
+from dlkurs.cli.hub import hub_app
 from dlkurs.cli.progress import progress as _progress
 from dlkurs.cli.publish import build as _build
 from dlkurs.status import CheckLevel
@@ -296,6 +297,7 @@ def _warn_missing_data() -> None:
 
 # Sub-commands that live in their own modules.
 app.add_typer(data_app, name="data", help="Kursdaten: Status, Download, Daten-Paket (Export/Import).")
+app.add_typer(hub_app, name="hub", help="Der Kurs auf einem JupyterHub für die ganze Klasse (ein Server, Anmeldung im Browser).")
 app.command("progress", help="Zeigt deinen Fortschritt je Lektion und Aufgabe: versucht, gelöst, Tipps.")(_progress)
 app.command("build")(_build)  # help: the function's docstring
 app.command("grade", help="Bewertet die Notebooks einer Klasse: isoliert, parallel, mit Bericht (HTML und CSV).")(_grade)

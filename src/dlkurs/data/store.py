@@ -583,6 +583,8 @@ class DataHome:
         problem = self.root_problem()
         if problem:
             raise DataError(problem)
+        if self.root.is_dir() and not os.access(self.root, os.W_OK):
+            return self._ensure_read_only(ds, status, use_fixtures=use_fixtures)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             lock = self.lock(ds)
@@ -596,6 +598,28 @@ class DataHome:
             return self._ensure_locked(ds, use_fixtures=use_fixtures, progress_factory=progress_factory)
         finally:
             lock.release()
+
+    def _ensure_read_only(self, ds: Dataset, status: DatasetStatus, *, use_fixtures: bool) -> tuple[dict[str, Path], str]:
+        """A data home this process may only read (a classroom's shared copy): nothing is written, locked or fetched.
+
+        Missing data is DatasetNotAvailable like anywhere else (so substitutes,
+        fixtures and the runner's "Daten fehlen" work); a damaged copy cannot be
+        repaired from here, which the message says.
+        """
+        if use_fixtures:
+            from dlkurs.data import fixtures
+
+            found = fixtures.find(ds)
+            if found is not None:
+                return found, DataEvent.FIXTURE
+        damaged = [str(p) for p in status.problems if p is not None]
+        if damaged:
+            raise DataError(
+                f"Der Datensatz '{ds.name}' im gemeinsamen, schreibgeschützten Datenordner {self.root} ist beschädigt "
+                f"und kann von hier aus nicht repariert werden: {'; '.join(damaged)}. Bitte der Trainerin/dem Trainer "
+                "Bescheid geben (z. B. dlkurs hub data).")
+        raise unavailable(ds, self.root, f"Der Datensatz fehlt im gemeinsamen, schreibgeschützten Datenordner "
+                                         f"{self.root}; nur wer ihn verwaltet, kann ihn einspielen.")
 
     def _ensure_locked(self, ds: Dataset, *, use_fixtures: bool, progress_factory) -> tuple[dict[str, Path], str]:
         status = self.check(ds)
