@@ -377,3 +377,15 @@ def test_output_of_a_cell_is_capped():
         client.output(outs, msg, None, 0)
     kept = sum(len(o.get("text", "")) for o in outs)
     assert kept <= execute.OUTPUT_LIMIT and "verworfen" in outs[-1]["text"]
+
+
+def test_a_graded_function_carries_its_source_for_instruction_checks():
+    """A learner's function stays in the kernel; the source it reports is what forbid= checks read."""
+    from dlkurs.exercises import forbidden_uses, function_source
+    from dlkurs.grade.execute import RemoteFunction
+
+    remote = RemoteFunction(None, {"h": "f0", "name": "naive_matmul",
+                                   "source": "def naive_matmul(a, b):\n    return a @ b\n"})
+    assert "a @ b" in function_source(remote)
+    assert forbidden_uses(remote, ["@", "dot"]) == ["den Operator @"]
+    assert function_source(RemoteFunction(None, {"h": "f1", "name": "f"})) is None

@@ -23,6 +23,7 @@ from dlkurs.exercises.compare import Options, clean, compare_values, shape_text,
 from dlkurs.exercises.custom import CustomExercise
 from dlkurs.exercises.exercise import Exercise, Right, Wrong, lazy, per_profile, seeded, strict
 from dlkurs.exercises.functions import Case, FunctionExercise, call_answer
+from dlkurs.exercises.guards import InstructionViolated, forbidden_uses, function_source, guarded
 from dlkurs.exercises.models import ModelExercise
 from dlkurs.exercises.placeholder import ___, Placeholder, PlaceholderError, contains_placeholder
 from dlkurs.exercises.registry import Aufgaben, UnknownLessonExercises, aufgaben
@@ -47,6 +48,10 @@ __all__ = [
     "Case",
     "CustomExercise",
     "Exercise",
+    "InstructionViolated",
+    "forbidden_uses",
+    "function_source",
+    "guarded",
     "Right",
     "seeded",
     "ExerciseFailed",

@@ -586,6 +586,9 @@ class RemoteFunction:
         name = str(node.get("name", "f"))
         self.__name__ = name if name.isidentifier() else "f"
         self.__qualname__ = self.__name__
+        source = node.get("source")
+        #: the function's source as the kernel reported it: text that checks may parse, never run
+        self.__dlkurs_source__ = source if isinstance(source, str) else None
 
     def __repr__(self) -> str:
         return f"<Funktion {self.__name__}>"

@@ -1,13 +1,11 @@
 """Exercises of lesson 1.4 "Tensor-Operationen"."""
 
 import ast
-import inspect
 import numbers
-import textwrap
 
 import numpy as np
 
-from dlkurs.exercises import Case, from_solution, FunctionExercise, lazy, Right, ValueExercise, Wrong
+from dlkurs.exercises import Case, from_solution, function_source, FunctionExercise, lazy, Right, ValueExercise, Wrong
 
 
 class _Form(ValueExercise):
@@ -170,10 +168,12 @@ def _ohne_schleife(a, b):
 
 def _hat_schleife(fn):
     """True/False whether fn's source holds a for/while loop or a comprehension; None without source."""
+    source = function_source(fn)  # also the source a grading kernel reported
+    if source is None:
+        return None
     try:
-        source = textwrap.dedent(inspect.getsource(fn))
         tree = ast.parse(source)
-    except (OSError, TypeError, SyntaxError, IndentationError):
+    except (SyntaxError, IndentationError, ValueError):
         return None
     kinds = (ast.For, ast.AsyncFor, ast.While, ast.comprehension)
     return any(isinstance(node, kinds) for node in ast.walk(tree))
