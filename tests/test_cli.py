@@ -33,8 +33,9 @@ def test_list_shows_lessons_by_day():
     out = dlkurs("list")
     assert out.returncode == 0
     assert "Jupyter & Markdown" in out.stdout and "Einrichtung" in out.stdout
-    rows = json.loads(dlkurs("list", "--json").stdout)
+    rows = json.loads(dlkurs("list", "--json").stdout)["lessons"]
     assert rows[0]["id"] == "0.1" and rows[0]["status"] is None
+    assert {"minutes", "minutes_deep"} <= set(rows[0])
 
 
 @pytest.mark.parametrize(

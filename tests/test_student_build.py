@@ -116,7 +116,8 @@ def test_lesson_1_2_markdown_example_shows_the_real_image_syntax():
     cells = build_notebook(lesson, "student").cells
     example = next(c for c in cells if c.cell_type == "markdown" and "```markdown" in c.source)
     assert "![Ein künstliches Neuron](bilder/neuron.png)" in example.source
-    assert "attachment:" not in example.source.split("```markdown", 1)[1]
+    fenced = example.source.split("```markdown", 1)[1].split("```", 1)[0]
+    assert "attachment:" not in fenced
     rendered = next(c for c in cells if c.cell_type == "markdown" and "Eine Überschrift dritter Ordnung" in c.source
                     and "```markdown" not in c.source)
     assert "(attachment:neuron.png)" in rendered.source and "attachments" in rendered
