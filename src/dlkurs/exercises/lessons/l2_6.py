@@ -138,9 +138,10 @@ def _pruefe_verlust(antwort):
             wert = np.asarray(keras.ops.convert_to_numpy(ergebnis), dtype="float64")
     except (Falsch, Exception):
         wert = None
-    if wert is not None and wert.ndim == 0:
-        wert = np.full(3, float(wert)) if np.isclose(float(wert), soll.mean(), rtol=1e-4) else np.full(3, np.nan)
-    if wert is not None and wert.shape == soll.shape and np.allclose(wert, soll, rtol=1e-4, atol=1e-5):
+    if wert is not None and wert.ndim == 0:  # a Loss object averages over the batch
+        if np.isclose(float(wert), soll.mean(), rtol=1e-4):
+            return None
+    elif wert is not None and wert.shape == soll.shape and np.allclose(wert, soll, rtol=1e-4, atol=1e-5):
         return None
     if name in _GRUENDE:
         return _GRUENDE[name]

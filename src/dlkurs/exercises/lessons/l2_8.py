@@ -14,12 +14,10 @@ from __future__ import annotations
 import numpy as np
 
 from dlkurs.exercises import (
-    call_answer,
     clean,
     contains_placeholder,
     CustomExercise,
     Falsch,
-    from_solution,
     lazy,
     NotAttempted,
     short,

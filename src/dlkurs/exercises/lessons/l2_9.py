@@ -23,6 +23,7 @@ from dlkurs.exercises import (
     lazy,
     ModelExercise,
     PlaceholderError,
+    Right,
     short,
     ThoughtQuestion,
     Wrong,
@@ -442,7 +443,11 @@ class _MitOptimierer(ModelExercise):
 
 
 # Threshold, measured on this check's colour-patch data (600 training / 200 test images,
-# 3 epochs, batch 64, CHECK_SEED and init seeds 0-2): see the comment at cifar_modell.
+# 3 epochs, batch 64; init seeds 20241 (CHECK_SEED), 0, 1): the right nets (Dense 128 or
+# 256-128 with ReLU, Adam) reach 1.0 each time; the wrong net that passes every structure
+# check, one with Rescaling(1/255) on the already scaled images, reaches 0.365-0.445.
+# (Nets without a hidden layer or with sigmoid hidden layers also reach 1.0 on this easy
+# data; the hidden-ReLU check rejects them.) The threshold lies between: 0.7.
 cifar_modell = _MitOptimierer(
     optimizer="Adam",
     loss="sparse_categorical_crossentropy",  # the labels are integers of shape (N, 1)
@@ -456,7 +461,7 @@ cifar_modell = _MitOptimierer(
     epochs=3,
     batch_size=64,
     metric="accuracy",
-    threshold=0.5,
+    threshold=0.7,
     time_budget=30,
     hints=[
         "`keras.Sequential([keras.Input(shape=(32, 32, 3)), keras.layers.Flatten(), "
@@ -477,6 +482,7 @@ cifar_modell = _MitOptimierer(
         Wrong(lazy(lambda: _dichtes_netz(aktivierung="sigmoid")), expect="relu", instruction=True),
         Wrong(lazy(lambda: _dichtes_netz(optimizer="sgd")), expect="adam", instruction=True),
         Wrong(lazy(lambda: _dichtes_netz(metrics=())), expect="Metrik 'accuracy'", instruction=True),
+        Wrong(lazy(lambda: _dichtes_netz(skalieren=True)), expect="gefordert mindestens 0.7"),
     ],
     reference=lazy(_dichtes_netz),
     alternatives=[

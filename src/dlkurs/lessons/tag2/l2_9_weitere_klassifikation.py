@@ -548,7 +548,7 @@ pd.Series(np.bincount(cifar_y_train[-n_val:, 0], minlength=10), index=KLASSEN, n
 # Kompiliere es mit Adam, der passenden Verlustfunktion für ganzzahlige Labels
 # und der Metrik `accuracy`. Der Prüfer trainiert eine Kopie deines Netzes
 # wenige Epochen lang auf kleinen künstlichen Farbbildern (32 × 32 × 3, Werte
-# zwischen 0 und 1, zehn Klassen) und erwartet mindestens 50 % Genauigkeit.
+# zwischen 0 und 1, zehn Klassen) und erwartet mindestens 70 % Genauigkeit.
 
 # %% tags=["daten:cifar10"]
 ### BEGIN SOLUTION cifar_modell
