@@ -407,6 +407,7 @@ def _pruefe_baue_modell(fn) -> str | None:
         if name != "mean_squared_error" and not (callable(verlust) and _wie_mse(verlust)):
             gezeigt = f"'{name}'" if name else "eine eigene Funktion, die nicht den MSE rechnet"
             return f"Verlustfunktion {gezeigt} statt 'mse' – die Aufgabe verlangt loss=\"mse\""
+    _daten()  # a missing dataset raises here, so the verdict says which data is missing
     urteil = _NETZ.evaluate(erstes)
     if urteil.status == RICHTIG:
         return None
