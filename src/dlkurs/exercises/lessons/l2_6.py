@@ -61,7 +61,29 @@ def _verschachtelt():
     return _netz(innen, _dense(46, "softmax"))
 
 
-modell = ModelExercise(
+def _mit_logits(model) -> bool:
+    """Whether the compiled loss expects logits (from_logits=True) – wrong after a softmax."""
+    verlust = getattr(model, "loss", None)
+    try:
+        return bool(getattr(verlust, "from_logits", False) or (verlust.get_config() or {}).get("from_logits"))
+    except Exception:
+        return False
+
+
+class _OhneLogits(ModelExercise):
+    """A ModelExercise for a softmax output whose loss must read probabilities, not logits."""
+
+    def _judge(self, model):
+        reason = super()._judge(model)
+        if reason is None and _mit_logits(model):
+            raise Falsch(
+                "Der Verlust ist mit from_logits=True kompiliert, die letzte Schicht gibt aber schon "
+                "Softmax-Wahrscheinlichkeiten aus – lass from_logits weg"
+            )
+        return reason
+
+
+modell = _OhneLogits(
     title="Das Netz 64-64-46 für 46 Themen",
     input_shape=(10_000,),
     output_shape=(46,),
@@ -93,6 +115,8 @@ modell = ModelExercise(
         Wrong(lazy(lambda: _netz(_dense(64, "relu"), _dense(64, "relu"), _dense(1, "sigmoid"))), expect="Ausgabeform"),
         Wrong(lazy(lambda: _netz(_dense(16, "relu"), _dense(16, "relu"), _dense(46, "softmax"))), expect="Parameter"),
         Wrong(lazy(lambda: _richtig(compile=False)), expect="nicht kompiliert"),
+        Wrong(lazy(lambda: _richtig(loss=__import__("keras").losses.CategoricalCrossentropy(from_logits=True))),
+              expect="from_logits"),
     ],
     alternatives=[
         Right(lazy(_mit_aktivierungsschichten), why="Dense without activation followed by Activation/ReLU layers"),

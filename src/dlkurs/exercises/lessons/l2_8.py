@@ -184,6 +184,12 @@ def _pruefe_dropout(modell) -> str | None:
         raise NotAttempted()
     if urteil.status != RICHTIG:
         raise RuntimeError(urteil.message)
+    verlust = getattr(modell, "loss", None)
+    if getattr(verlust, "from_logits", False):
+        return (
+            "Der Verlust ist mit from_logits=True kompiliert, die letzte Schicht gibt aber schon "
+            "Sigmoid-Wahrscheinlichkeiten aus – lass from_logits weg"
+        )
     x = _beispiele()
     try:
         ruhig = to_numpy(modell(x, training=False))
@@ -235,6 +241,8 @@ mit_dropout = CustomExercise(
         Wrong(lazy(lambda: _netz(ausgabe="tanh")), expect="sigmoid"),
         Wrong(lazy(lambda: _netz(kompilieren=False)), expect="nicht kompiliert"),
         Wrong(lazy(lambda: _netz(metriken=("accuracy",))), expect="Metrik"),
+        Wrong(lazy(lambda: _netz(verlust=__import__("keras").losses.BinaryCrossentropy(from_logits=True))),
+              expect="from_logits"),
     ],
     alternatives=[
         Right(lazy(_funktional), why="functional API, Activation layer, loss and metric given as objects"),

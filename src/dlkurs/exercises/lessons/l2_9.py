@@ -439,7 +439,14 @@ class _MitOptimierer(ModelExercise):
                 f"Der Optimierer ist {type(optimierer).__name__} – die Aufgabe verlangt "
                 f"optimizer=\"{self.optimizer_name.lower()}\""
             )
-        return super()._judge(model)
+        reason = super()._judge(model)
+        verlust = getattr(model, "loss", None)
+        if reason is None and getattr(verlust, "from_logits", False):
+            raise Falsch(
+                "Der Verlust ist mit from_logits=True kompiliert, die letzte Schicht gibt aber schon "
+                "Softmax-Wahrscheinlichkeiten aus – lass from_logits weg"
+            )
+        return reason
 
 
 # Threshold, measured on this check's colour-patch data (600 training / 200 test images,
@@ -483,6 +490,8 @@ cifar_modell = _MitOptimierer(
         Wrong(lazy(lambda: _dichtes_netz(optimizer="sgd")), expect="adam", instruction=True),
         Wrong(lazy(lambda: _dichtes_netz(metrics=())), expect="Metrik 'accuracy'", instruction=True),
         Wrong(lazy(lambda: _dichtes_netz(skalieren=True)), expect="gefordert mindestens 0.7"),
+        Wrong(lazy(lambda: _dichtes_netz(
+            loss=__import__("keras").losses.SparseCategoricalCrossentropy(from_logits=True))), expect="from_logits"),
     ],
     reference=lazy(_dichtes_netz),
     alternatives=[
