@@ -180,3 +180,18 @@ def test_accuracy_with_column_vector_labels_as_in_cifar():
     probabilities = np.eye(10)[[3, 5, 1]]  # (3, 10) softmax-like outputs
     assert _metric("accuracy", np.array([[3], [5], [2]]), probabilities) == 2 / 3
     assert _metric("accuracy", np.eye(10)[[3, 5, 2]], probabilities) == 2 / 3
+
+
+def _own_sparse_crossentropy(y_true, y_pred):
+    """A learner's own loss, defined in a notebook cell: clone_model cannot look it up."""
+    return keras.losses.sparse_categorical_crossentropy(y_true, y_pred)
+
+
+def test_model_with_a_custom_python_loss_is_trained_on_a_copy_and_judged(exercise):
+    model = classifier(compile=False)
+    model.compile(optimizer=keras.optimizers.Adam(0.05), loss=_own_sparse_crossentropy, metrics=["accuracy"])
+    before = [w.copy() for w in model.get_weights()]
+    verdict = exercise.evaluate(model)
+    assert verdict.status == RICHTIG, verdict.message
+    assert all(np.array_equal(a, b) for a, b in zip(before, model.get_weights()))
+    assert int(model.optimizer.iterations) == 0

@@ -24,7 +24,7 @@ from dlkurs.exercises.custom import CustomExercise
 from dlkurs.exercises.exercise import Exercise, Right, Wrong, lazy, per_profile, seeded, strict
 from dlkurs.exercises.functions import Case, FunctionExercise, call_answer
 from dlkurs.exercises.guards import InstructionViolated, forbidden_uses, function_source, guarded
-from dlkurs.exercises.models import ModelExercise
+from dlkurs.exercises.models import ModelExercise, flat_layers, hidden_activations, layer_activation, loss_name, metric_names
 from dlkurs.exercises.placeholder import ___, Placeholder, PlaceholderError, contains_placeholder
 from dlkurs.exercises.registry import Aufgaben, UnknownLessonExercises, aufgaben
 from dlkurs.exercises.solutions import from_solution
@@ -61,6 +61,11 @@ __all__ = [
     "INTERNER_FEHLER",
     "KEINE_PRUEFUNG",
     "ModelExercise",
+    "flat_layers",
+    "hidden_activations",
+    "layer_activation",
+    "loss_name",
+    "metric_names",
     "NICHT_BEARBEITET",
     "NotAttempted",
     "Options",

@@ -498,10 +498,13 @@ class ModelExercise(Exercise):
         try:
             trained = keras.models.clone_model(model)
         except Exception as err:
-            raise Falsch(
-                "Das Modell lässt sich für die Prüfung nicht kopieren "
-                f"({type(err).__name__}: {clean(err, 100)}) – baue es mit keras.Sequential oder der funktionalen API"
-            ) from None
+            try:  # e.g. a custom Python loss that clone_model cannot look up: copy the architecture only
+                trained = type(model).from_config(model.get_config())
+            except Exception:
+                raise Falsch(
+                    "Das Modell lässt sich für die Prüfung nicht kopieren "
+                    f"({type(err).__name__}: {clean(err, 100)}) – baue es mit keras.Sequential oder der funktionalen API"
+                ) from None
         try:
             trained.compile_from_config(model.get_compile_config())
             return trained

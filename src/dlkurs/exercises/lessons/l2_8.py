@@ -1,5 +1,10 @@
 """Exercises of lesson 2.8 "Over- und Underfitting".
 
+- ``stopper``: the EarlyStopping callback (monitor, patience, restore_best_weights).
+- ``diagnose``: over- or underfitting, read off three sketched curves.
+- ``mit_dropout``: the 16-16-1 net with Dropout(0.5) right after the input; the
+  loss, hidden ReLUs and metrics are read from the public config.
+
 Nothing heavy at import: Keras models are built inside ``lazy`` factories and
 checks; the model check uses random multi-hot inputs, no dataset.
 """
@@ -9,95 +14,92 @@ from __future__ import annotations
 import numpy as np
 
 from dlkurs.exercises import (
-    call_answer,
     clean,
     contains_placeholder,
     CustomExercise,
     Falsch,
-    from_solution,
     lazy,
     NotAttempted,
     short,
     to_numpy,
+    FALSCH,
+    flat_layers,
+    ModelExercise,
+    NICHT_BEARBEITET,
+    RICHTIG,
+    Right,
     Wrong,
 )
 
-# -- 1. the best epoch from a history ----------------------------------------------------
-
-_VERLAEUFE = [
-    ({"loss": [0.52, 0.33, 0.24, 0.19, 0.16, 0.14], "val_loss": [0.41, 0.32, 0.30, 0.29, 0.31, 0.34]}, 4),
-    ({"loss": [0.40, 0.20, 0.10], "val_loss": [0.30, 0.35, 0.45]}, 1),
-    ({"loss": [0.9, 0.7, 0.5, 0.4, 0.35], "val_loss": [0.95, 0.8, 0.6, 0.5, 0.45]}, 5),
-    (
-        {"loss": [0.6, 0.4, 0.3], "accuracy": [0.7, 0.8, 0.9], "val_loss": [0.5, 0.38, 0.41],
-         "val_accuracy": [0.75, 0.84, 0.83]},
-        2,
-    ),
-    ({"loss": [0.5, 0.3, 0.25, 0.27], "val_loss": [0.45, 0.35, 0.38, 0.42]}, 2),
-]
+# -- 1. the EarlyStopping callback (2.4 already asked for beste_epoche; here it is Keras' job) --
 
 
-def _pruefe_beste_epoche(fn) -> str | None:
-    if not callable(fn):
-        raise Falsch(f"Erwartet wird eine Funktion, erhalten: {short(fn)} – übergib sie ohne Klammern")
-    for verlauf, soll in _VERLAEUFE:
-        aufruf = f"beste_epoche({{'val_loss': {verlauf['val_loss']}, …}})"
-        ergebnis = call_answer(fn, {k: list(v) for k, v in verlauf.items()})
-        if contains_placeholder(ergebnis):
-            raise NotAttempted()
-        if ergebnis is None:
-            return f"{aufruf} gibt None zurück – fehlt ein return?"
-        if isinstance(ergebnis, (bool, np.bool_)) or not isinstance(ergebnis, (int, float, np.integer, np.floating)):
-            return f"{aufruf} gibt {short(ergebnis)} zurück – erwartet wird eine Epochennummer (eine ganze Zahl)"
-        if ergebnis == soll:
-            continue
-        val = verlauf["val_loss"]
-        if ergebnis == soll - 1:
+def _pruefe_stopper(antwort) -> str | None:
+    import keras
+
+    if isinstance(antwort, type) and issubclass(antwort, keras.callbacks.Callback):
+        raise Falsch(
+            "Das ist die Klasse selbst – erzeuge ein Objekt: keras.callbacks.EarlyStopping(monitor=..., ...)"
+        )
+    if isinstance(antwort, (list, tuple)) and len(antwort) == 1:
+        raise Falsch("Eine Liste mit dem Callback – weise stopper den Callback selbst zu; die Liste baut fit(callbacks=[stopper])")
+    if not isinstance(antwort, keras.callbacks.EarlyStopping):
+        raise Falsch(f"Erwartet wird ein keras.callbacks.EarlyStopping-Objekt, erhalten: {short(antwort)}")
+    monitor = getattr(antwort, "monitor", None)
+    if monitor != "val_loss":
+        if monitor == "loss":
             return (
-                f"{aufruf} ergibt {short(ergebnis)} statt {soll} – um eins zu klein: np.argmin zählt ab 0, "
-                "die Epochen ab 1"
+                "monitor='loss' beobachtet den Trainingsverlust – der sinkt fast immer weiter, das Training "
+                "stoppt also kaum; beobachte den Validierungsverlust: monitor='val_loss'"
             )
-        beste_training = int(np.argmin(verlauf["loss"])) + 1
-        if ergebnis == len(val) and ergebnis == beste_training:
-            return (
-                f"{aufruf} ergibt {short(ergebnis)} – das ist die letzte Epoche, und dort ist auch der "
-                "Trainingsverlust 'loss' am kleinsten. Gesucht ist die Epoche mit dem kleinsten "
-                "Validierungsverlust 'val_loss'"
-            )
-        if ergebnis in (beste_training, beste_training - 1):
-            return (
-                f"{aufruf} ergibt {short(ergebnis)} – das ist die beste Epoche nach dem Trainingsverlust 'loss'. "
-                "Der sinkt fast immer weiter; entscheidend ist der Validierungsverlust 'val_loss'"
-            )
-        if ergebnis == len(val):
-            return (
-                f"{aufruf} ergibt {short(ergebnis)} – das ist einfach die letzte Epoche; gesucht ist die mit dem "
-                "kleinsten Validierungsverlust 'val_loss'"
-            )
-        if any(np.isclose(float(ergebnis), v) for v in val):
-            return f"{aufruf} ergibt {short(ergebnis)} – das ist ein Verlustwert, gefragt ist die Nummer der Epoche"
-        if ergebnis in (int(np.argmax(val)), int(np.argmax(val)) + 1):
-            return f"{aufruf} ergibt {short(ergebnis)} – das ist die Epoche mit dem *größten* Validierungsverlust"
-        return f"{aufruf} ergibt {short(ergebnis)} statt {soll}"
+        return f"monitor={monitor!r} – die Aufgabe verlangt den Validierungsverlust: monitor='val_loss'"
+    mode = getattr(antwort, "mode", "auto")
+    if mode == "max":
+        return "mode='max' sucht den größten Validierungsverlust – ein Verlust soll kleiner werden: lass mode weg oder nimm 'min'"
+    patience = getattr(antwort, "patience", None)
+    if patience != 2:
+        return f"patience={short(patience)} – die Aufgabe verlangt 2 Epochen Geduld: patience=2"
+    if getattr(antwort, "restore_best_weights", False) is not True:
+        return (
+            "Ohne restore_best_weights=True behält das Modell die Gewichte der letzten Epoche, nicht die der "
+            "besten – die Aufgabe verlangt, dass es auf die beste Epoche zurückgesetzt wird"
+        )
+    if getattr(antwort, "min_delta", 0) and abs(antwort.min_delta) > 0.01:
+        return f"min_delta={antwort.min_delta:g} ist zu groß – jede echte Verbesserung soll zählen; lass min_delta weg"
     return None
 
 
-beste_epoche = CustomExercise(
-    title="Die beste Epoche aus dem Verlauf ablesen",
-    check=_pruefe_beste_epoche,
-    reference=from_solution(),
+def _stopper(**optionen):
+    import keras
+
+    einstellungen = {"monitor": "val_loss", "patience": 2, "restore_best_weights": True, **optionen}
+    return keras.callbacks.EarlyStopping(**einstellungen)
+
+
+stopper = CustomExercise(
+    title="Early Stopping: der Callback",
+    check=_pruefe_stopper,
+    reference=lazy(_stopper),
     hints=[
-        "`verlauf[\"val_loss\"]` ist die Liste der Validierungsverluste, ein Wert je Epoche. "
-        "`np.argmin(...)` liefert die Position des kleinsten Werts.",
-        "Positionen zählen ab 0, Epochen ab 1: `return int(np.argmin(verlauf[\"val_loss\"])) + 1`.",
+        "Der Callback heißt `keras.callbacks.EarlyStopping`. Er braucht drei Angaben: was er beobachtet "
+        "(`monitor`), wie viele Epochen ohne Verbesserung er abwartet (`patience`) und ob er zur besten Epoche "
+        "zurückkehrt.",
+        "Beobachtet wird der **Validierungsverlust**, also `monitor=\"val_loss\"`; zurück zur besten Epoche "
+        "geht es mit `restore_best_weights=True`.",
     ],
     wrong=[
-        Wrong(lambda verlauf: int(np.argmin(verlauf["val_loss"])), expect="um eins zu klein"),
-        Wrong(lambda verlauf: int(np.argmin(verlauf["loss"])) + 1, expect="Trainingsverlust"),
-        Wrong(lambda verlauf: min(verlauf["val_loss"]), expect="Verlustwert"),
-        Wrong(lambda verlauf: int(np.argmax(verlauf["val_loss"])) + 1, expect="größten"),
-        Wrong(lambda verlauf: len(verlauf["val_loss"]), expect="letzte Epoche"),
-        Wrong(lambda verlauf: None, expect="fehlt ein return"),
+        Wrong(lazy(lambda: _stopper(monitor="loss")), expect="Trainingsverlust", instruction=True),
+        Wrong(lazy(lambda: _stopper(restore_best_weights=False)), expect="restore_best_weights", instruction=True),
+        Wrong(lazy(lambda: _stopper(patience=10)), expect="patience=2", instruction=True),
+        Wrong(lazy(lambda: _stopper(mode="max")), expect="mode='max'"),
+        Wrong(lazy(lambda: _stopper(monitor="val_accuracy")), expect="monitor='val_accuracy'"),
+        Wrong(lazy(lambda: __import__("keras").callbacks.EarlyStopping), expect="Klasse selbst"),
+        Wrong(lazy(lambda: [_stopper()]), expect="Liste"),
+    ],
+    alternatives=[
+        Right(lazy(lambda: _stopper(mode="min")), why="mode='min' given explicitly"),
+        Right(lazy(lambda: __import__("keras").callbacks.EarlyStopping("val_loss", 0, 2, restore_best_weights=True)),
+              why="monitor, min_delta and patience given by position"),
     ],
 )
 
@@ -109,7 +111,8 @@ PARAMETER = 10000 * 16 + 16 + 16 * 16 + 16 + 16 + 1
 
 
 def _netz(dropout=(None, None), einheiten=16, dropout_am_ende=False, ausgabe="sigmoid", kompilieren=True,
-          dropout_eingabe=0.5, metriken=("accuracy", "binary_crossentropy")):
+          dropout_eingabe=0.5, metriken=("accuracy", "binary_crossentropy"), verlust="binary_crossentropy",
+          verdeckt="relu"):
     import keras
     from keras import layers
 
@@ -117,7 +120,7 @@ def _netz(dropout=(None, None), einheiten=16, dropout_am_ende=False, ausgabe="si
     if dropout_eingabe:
         schichten.append(layers.Dropout(dropout_eingabe))
     for rate in dropout:
-        schichten.append(layers.Dense(einheiten, activation="relu"))
+        schichten.append(layers.Dense(einheiten, activation=verdeckt))
         if rate is not None:
             schichten.append(layers.Dropout(rate))
     schichten.append(layers.Dense(1, activation=ausgabe))
@@ -125,7 +128,7 @@ def _netz(dropout=(None, None), einheiten=16, dropout_am_ende=False, ausgabe="si
         schichten.append(layers.Dropout(0.5))
     modell = keras.Sequential(schichten)
     if kompilieren:
-        modell.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=list(metriken))
+        modell.compile(optimizer="rmsprop", loss=verlust, metrics=list(metriken))
     return modell
 
 
@@ -135,24 +138,27 @@ def _beispiele() -> np.ndarray:
     return (rng.random((64, 10000)) < 0.02).astype("float32")
 
 
+_GERUEST = ModelExercise(
+    title="(innere Prüfung des Dropout-Netzes)",
+    input_shape=(10000,),
+    output_shape=(1,),
+    activation="sigmoid",
+    params=PARAMETER,
+    compiled=True,
+    loss="binary_crossentropy",
+    hidden_activation="relu",
+    metrics=["accuracy", "binary_crossentropy"],  # plot_compare reads val_binary_crossentropy
+)
+
+
 def _pruefe_dropout(modell) -> str | None:
     import keras
-
 
     if isinstance(modell, keras.callbacks.History):
         raise Falsch("Das ist die Rückgabe von fit() (ein History-Objekt) – übergib das Modell selbst")
     if not isinstance(modell, keras.Model):
         raise Falsch(f"Erwartet wird ein Keras-Modell, erhalten: {short(modell)}")
-    x = _beispiele()
-    try:
-        ruhig = to_numpy(modell(x, training=False))
-        aktiv_1 = to_numpy(modell(x, training=True))
-        aktiv_2 = to_numpy(modell(x, training=True))
-    except Exception as err:
-        raise Falsch(f"Das Modell lässt sich nicht mit Eingaben der Form (None, 10000) aufrufen: {clean(err, 160)}") from None
-    if ruhig.shape[1:] != (1,):
-        raise Falsch(f"Ausgabeform (None, {', '.join(map(str, ruhig.shape[1:]))}) statt (None, 1)")
-    schichten = list(modell.layers)
+    schichten = [s for s in flat_layers(modell) if type(s).__name__ != "InputLayer"]
     dropouts = [s for s in schichten if isinstance(s, keras.layers.Dropout)]
     if not dropouts:
         return "Das Modell hat keine Dropout-Schicht – füge direkt nach keras.Input(...) eine layers.Dropout(0.5) ein"
@@ -161,35 +167,53 @@ def _pruefe_dropout(modell) -> str | None:
             "Die letzte Schicht ist eine Dropout-Schicht – dann setzt sie beim Training Vorhersagen auf 0 "
             "oder verdoppelt sie (über 1). Dropout gehört vor oder zwischen die Dense-Schichten, nicht hinter die Ausgabe"
         )
-    raten = [float(s.get_config().get("rate", 0.0)) for s in dropouts]
-    if max(raten) <= 0.0:
-        return "Die Dropout-Rate ist 0 – so wird nichts ausgeschaltet; nimm z. B. layers.Dropout(0.5)"
-    anzahl = int(modell.count_params())
-    if anzahl != PARAMETER:
+    if not isinstance(schichten[0], keras.layers.Dropout):
         return (
-            f"Das Modell hat {anzahl:_} Parameter statt {PARAMETER:_} – Dropout hat selbst keine Parameter; "
-            "lass die Dense-Schichten wie im Ausgangsmodell (16, 16, 1)".replace("_", " ")
+            "Die Dropout-Schicht steht nicht direkt nach der Eingabe – die Aufgabe verlangt sie als erste Schicht, "
+            "damit bei jedem Schritt die Hälfte der Wörter jeder Kritik verschwindet"
         )
-    if not (np.all(ruhig >= 0) and np.all(ruhig <= 1)) or np.allclose(ruhig, 1.0):
-        return "Die Ausgaben sind keine Wahrscheinlichkeiten – die letzte Schicht braucht activation='sigmoid'"
-    if np.allclose(aktiv_1, aktiv_2) and np.allclose(aktiv_1, ruhig):
-        return "Beim Training (training=True) ändert Dropout nichts an den Ausgaben – ist die Rate größer als 0?"
-    if getattr(modell, "optimizer", None) is None:
+    rate = float(schichten[0].get_config().get("rate", 0.0))
+    if rate <= 0.0:
+        return "Die Dropout-Rate ist 0 – so wird nichts ausgeschaltet; nimm layers.Dropout(0.5)"
+    if abs(rate - 0.5) > 1e-9:
+        return f"Die Dropout-Rate ist {rate:g} – die Aufgabe verlangt layers.Dropout(0.5)"
+    urteil = _GERUEST.evaluate(modell)
+    if urteil.status == FALSCH:
+        return urteil.message
+    if urteil.status == NICHT_BEARBEITET:
+        raise NotAttempted()
+    if urteil.status != RICHTIG:
+        raise RuntimeError(urteil.message)
+    verlust = getattr(modell, "loss", None)
+    if getattr(verlust, "from_logits", False):
         return (
-            "Das Modell ist nicht kompiliert – rufe modell.compile(optimizer=\"rmsprop\", "
-            "loss=\"binary_crossentropy\", metrics=[\"accuracy\", \"binary_crossentropy\"]) auf"
+            "Der Verlust ist mit from_logits=True kompiliert, die letzte Schicht gibt aber schon "
+            "Sigmoid-Wahrscheinlichkeiten aus – lass from_logits weg"
         )
+    x = _beispiele()
     try:
-        metriken = str((modell.get_compile_config() or {}).get("metrics"))
-    except Exception:
-        metriken = "binary_crossentropy"  # cannot tell: do not complain
-    if "binary_crossentropy" not in metriken:
-        return (
-            "Es fehlt die Metrik \"binary_crossentropy\" – kompiliere mit "
-            "metrics=[\"accuracy\", \"binary_crossentropy\"] wie in baue_netz, damit wir gleich die reine "
-            "Kreuzentropie aller Modelle vergleichen können"
-        )
+        ruhig = to_numpy(modell(x, training=False))
+        aktiv = to_numpy(modell(x, training=True))
+    except Exception as err:
+        raise Falsch(f"Das Modell lässt sich nicht mit Eingaben der Form (None, 10000) aufrufen: {clean(err, 160)}") from None
+    if np.allclose(aktiv, ruhig):
+        return "Beim Training (training=True) ändert Dropout nichts an den Ausgaben – ist die Rate größer als 0?"
     return None
+
+
+def _funktional():
+    import keras
+    from keras import layers
+
+    eingabe = keras.Input(shape=(10000,))
+    h = layers.Dropout(rate=0.5)(eingabe)
+    h = layers.Dense(16)(h)
+    h = layers.Activation("relu")(h)
+    h = layers.Dense(16, activation="relu")(h)
+    modell = keras.Model(eingabe, layers.Dense(1, activation="sigmoid")(h))
+    modell.compile(optimizer="rmsprop", loss=keras.losses.BinaryCrossentropy(),
+                   metrics=["accuracy", keras.metrics.BinaryCrossentropy()])
+    return modell
 
 
 mit_dropout = CustomExercise(
@@ -205,13 +229,23 @@ mit_dropout = CustomExercise(
         "(rmsprop, binary_crossentropy, Metriken accuracy und binary_crossentropy).",
     ],
     wrong=[
+        Wrong(lazy(lambda: _netz(dropout_eingabe=0.0, dropout=(0.5, 0.5))), expect="nicht direkt nach der Eingabe",
+              instruction=True),
+        Wrong(lazy(lambda: _netz(dropout_eingabe=0.3)), expect="Dropout(0.5)", instruction=True),
+        Wrong(lazy(lambda: _netz(verlust="mse")), expect="binary_crossentropy", instruction=True),
+        Wrong(lazy(lambda: _netz(verdeckt="tanh")), expect="relu", instruction=True),
         Wrong(lazy(lambda: _netz(dropout_eingabe=0.0)), expect="keine Dropout-Schicht"),
         Wrong(lazy(lambda: _netz(dropout_eingabe=0.0, dropout_am_ende=True)), expect="hinter die Ausgabe"),
-        Wrong(lazy(lambda: _netz(dropout_eingabe=0.0, dropout=(0.0, None))), expect="Rate ist 0"),
-        Wrong(lazy(lambda: _netz(einheiten=8)), expect="keine Parameter"),
+        Wrong(lazy(lambda: _netz(einheiten=8)), expect="Parameter"),
         Wrong(lazy(lambda: _netz(ausgabe=None)), expect="sigmoid"),
+        Wrong(lazy(lambda: _netz(ausgabe="tanh")), expect="sigmoid"),
         Wrong(lazy(lambda: _netz(kompilieren=False)), expect="nicht kompiliert"),
         Wrong(lazy(lambda: _netz(metriken=("accuracy",))), expect="Metrik"),
+        Wrong(lazy(lambda: _netz(verlust=__import__("keras").losses.BinaryCrossentropy(from_logits=True))),
+              expect="from_logits"),
+    ],
+    alternatives=[
+        Right(lazy(_funktional), why="functional API, Activation layer, loss and metric given as objects"),
     ],
 )
 
@@ -274,7 +308,11 @@ diagnose = CustomExercise(
         Wrong({"A": UNTERANPASSUNG, "B": PASST, "C": UEBERANPASSUNG}, expect="Bei B"),
         Wrong({"A": UNTERANPASSUNG, "B": UEBERANPASSUNG, "C": UEBERANPASSUNG}, expect="Bei C"),
         Wrong({"A": UNTERANPASSUNG, "B": UEBERANPASSUNG}, expect="fehlt"),
-        Wrong({"A": "zu wenig", "B": UEBERANPASSUNG, "C": PASST}, expect="kenne ich nicht"),
+        Wrong({"A": "zu wenig", "B": UEBERANPASSUNG, "C": PASST}, expect="kenne ich nicht", instruction=True),
         Wrong("B", expect="dict"),
+    ],
+    alternatives=[
+        Right({"A": "underfitting", "B": "Overfitting", "C": "passt"}, why="the English terms the lesson names"),
+        Right({"C": PASST, "B": UEBERANPASSUNG, "A": UNTERANPASSUNG}, why="another key order"),
     ],
 )

@@ -23,6 +23,7 @@ from dlkurs.exercises import (
     lazy,
     ModelExercise,
     PlaceholderError,
+    Right,
     short,
     ThoughtQuestion,
     Wrong,
@@ -125,6 +126,22 @@ def _aufteilung(antwort: Any) -> str | None:
                 f"Die Arten sind im {name} nicht gleich verteilt ({_zaehlung_text(counts)} statt je {soll:.0f}) – "
                 "ohne Schichtung entscheidet der Zufall über die Anteile; nimm stratify=iris['target']"
             )
+    # "Mische": the test flowers of every species form one unbroken block of rows (e.g. the
+    # last 10 of each species) only when nobody shuffled; a shuffled choice of 10 out of 50
+    # is a block with probability 41 / C(50, 10), about 4e-9.
+    test_index = np.sort(np.asarray(test.index, dtype=int))
+    bloecke = [test_index[(test_index >= 50 * art) & (test_index < 50 * (art + 1))] for art in range(3)]
+    if all(len(b) and b[-1] - b[0] == len(b) - 1 for b in bloecke):
+        return (
+            "Die Aufteilung ist geschichtet, aber nicht gemischt: Von jeder Art liegen die Testblüten in einem "
+            "zusammenhängenden Block der Datei – mische vor dem Teilen (shuffle=True)"
+        )
+    # "random_state=42": the split the lesson's later numbers refer to
+    if set(test.index) != set(_richtige_aufteilung()[1].index):
+        return (
+            "Gemischt und geschichtet – aber mit einem anderen Zufall als verlangt: nimm random_state=42, "
+            "damit die Aufteilung (und alle Zahlen danach) wiederholbar sind"
+        )
     return None
 
 
@@ -163,6 +180,33 @@ def _ueberlappend():
     return iris.sample(n=_N - _N_TEST, random_state=1), iris.sample(n=_N_TEST, random_state=2)
 
 
+def _geschichtet_ungemischt():
+    iris = _iris()
+    test = iris[iris.groupby("target").cumcount() >= 40]  # the last 10 of each species
+    return iris.drop(test.index), test
+
+
+def _anderer_zufall():
+    from sklearn.model_selection import train_test_split
+
+    iris = _iris()
+    return tuple(train_test_split(iris, test_size=0.2, stratify=iris["target"], random_state=7))
+
+
+def _mit_train_size():
+    from sklearn.model_selection import train_test_split
+
+    iris = _iris()
+    return tuple(train_test_split(iris, train_size=0.8, stratify=iris["target"], random_state=42))
+
+
+def _mit_anzahl():
+    from sklearn.model_selection import train_test_split
+
+    iris = _iris()
+    return tuple(train_test_split(iris, test_size=30, stratify=iris["target"].to_numpy(), random_state=42))
+
+
 def _richtige_aufteilung():
     from sklearn.model_selection import train_test_split
 
@@ -180,7 +224,9 @@ aufteilung = CustomExercise(
         "`shuffle=True` mischt vorher, `random_state=42` macht das Ergebnis wiederholbar.",
     ],
     wrong=[
-        Wrong(lazy(_sortierter_schnitt), expect="sortiert"),
+        Wrong(lazy(_sortierter_schnitt), expect="sortiert", instruction=True),
+        Wrong(lazy(_geschichtet_ungemischt), expect="nicht gemischt", instruction=True),
+        Wrong(lazy(_anderer_zufall), expect="random_state=42", instruction=True),
         Wrong(lazy(_ohne_schichtung), expect="stratify"),  # 4 setosa, 10 versicolor, 16 virginica
         Wrong(lazy(_vertauscht), expect="vertauscht"),
         Wrong(lazy(_vier_teile), expect="Vier Teile"),
@@ -188,6 +234,10 @@ aufteilung = CustomExercise(
         Wrong(lazy(lambda: _ohne_schichtung(seed=42)), expect="nicht gleich verteilt"),
     ],
     reference=lazy(_richtige_aufteilung),
+    alternatives=[
+        Right(lazy(_mit_train_size), why="train_size=0.8 instead of test_size=0.2"),
+        Right(lazy(_mit_anzahl), why="test_size=30 flowers, stratify given as an array"),
+    ],
 )
 
 
@@ -283,17 +333,22 @@ def _abstimmung(modell: Any) -> str | None:
     return None
 
 
-def _ensemble(voting: str = "soft", svm: str = "kalibriert", ohne: str | None = None):
+def _ensemble(voting: str = "soft", svm: str = "kalibriert", ohne: str | None = None, namen=("baum", "wald", "svm")):
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.ensemble import RandomForestClassifier, VotingClassifier
     from sklearn.svm import SVC
     from sklearn.tree import DecisionTreeClassifier
 
-    svc = CalibratedClassifierCV(SVC(), ensemble=False) if svm == "kalibriert" else SVC()
+    if svm == "kalibriert":
+        svc = CalibratedClassifierCV(SVC(), ensemble=False)
+    elif svm == "probability":
+        svc = SVC(probability=True, random_state=0)
+    else:
+        svc = SVC()
     modelle = [
-        ("baum", DecisionTreeClassifier(random_state=42)),
-        ("wald", RandomForestClassifier(random_state=42)),
-        ("svm", svc),
+        (namen[0], DecisionTreeClassifier(random_state=42)),
+        (namen[1], RandomForestClassifier(random_state=42)),
+        (namen[2], svc),
     ]
     return VotingClassifier(estimators=[m for m in modelle if m[0] != ohne], voting=voting)
 
@@ -314,12 +369,16 @@ abstimmung = CustomExercise(
         "`predict_proba`: Verpacke sie in `CalibratedClassifierCV(SVC(), ensemble=False)`.",
     ],
     wrong=[
-        Wrong(lazy(lambda: _ensemble(voting="hard")), expect="voting='soft'"),
+        Wrong(lazy(lambda: _ensemble(voting="hard")), expect="voting='soft'", instruction=True),
         Wrong(lazy(lambda: _ensemble(svm="nackt")), expect="keine Wahrscheinlichkeiten"),
         Wrong(lazy(lambda: _ensemble(ohne="wald")), expect="fehlt: Random Forest"),
         Wrong(lazy(_nur_wald), expect="VotingClassifier"),
     ],
     reference=lazy(_ensemble),
+    alternatives=[
+        Right(lazy(lambda: _ensemble(svm="probability")), why="the older SVC(probability=True)"),
+        Right(lazy(lambda: _ensemble(namen=("tree", "forest", "svc"))), why="other names for the members"),
+    ],
 )
 
 
@@ -348,20 +407,59 @@ def _farbbilder(n_train: int = 600, n_test: int = 200, seed: int = 0):
 
 
 def _dichtes_netz(*, flatten: bool = True, ausgabe: str | None = "softmax", kompilieren: bool = True,
-                  eingabe: tuple = (32, 32, 3), loss: str = "sparse_categorical_crossentropy"):
+                  eingabe: tuple = (32, 32, 3), loss: Any = "sparse_categorical_crossentropy",
+                  verdeckt: tuple = (128,), aktivierung: str | None = "relu", optimizer: Any = "adam",
+                  metrics: tuple = ("accuracy",), skalieren: bool = False):
     import keras
 
     schichten = [keras.Input(shape=eingabe)]
+    if skalieren:
+        schichten.append(keras.layers.Rescaling(1 / 255))
     if flatten:
         schichten.append(keras.layers.Flatten())
-    schichten += [keras.layers.Dense(128, activation="relu"), keras.layers.Dense(10, activation=ausgabe)]
+    schichten += [keras.layers.Dense(n, activation=aktivierung) for n in verdeckt]
+    schichten.append(keras.layers.Dense(10, activation=ausgabe))
     modell = keras.Sequential(schichten)
     if kompilieren:
-        modell.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+        modell.compile(optimizer=optimizer, loss=loss, metrics=list(metrics))
     return modell
 
 
-cifar_modell = ModelExercise(
+class _MitOptimierer(ModelExercise):
+    """A ModelExercise that also checks the optimizer class the task names (here: Adam)."""
+
+    def __init__(self, *, optimizer: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.optimizer_name = optimizer
+
+    def _judge(self, model: Any) -> str | None:
+        optimierer = getattr(model, "optimizer", None)
+        if optimierer is not None and type(optimierer).__name__.lower() != self.optimizer_name.lower():
+            raise Falsch(
+                f"Der Optimierer ist {type(optimierer).__name__} – die Aufgabe verlangt "
+                f"optimizer=\"{self.optimizer_name.lower()}\""
+            )
+        reason = super()._judge(model)
+        verlust = getattr(model, "loss", None)
+        if reason is None and getattr(verlust, "from_logits", False):
+            raise Falsch(
+                "Der Verlust ist mit from_logits=True kompiliert, die letzte Schicht gibt aber schon "
+                "Softmax-Wahrscheinlichkeiten aus – lass from_logits weg"
+            )
+        return reason
+
+
+# Threshold, measured on this check's colour-patch data (600 training / 200 test images,
+# 3 epochs, batch 64; init seeds 20241 (CHECK_SEED), 0, 1): the right nets (Dense 128 or
+# 256-128 with ReLU, Adam) reach 1.0 each time; the wrong net that passes every structure
+# check, one with Rescaling(1/255) on the already scaled images, reaches 0.365-0.445.
+# (Nets without a hidden layer or with sigmoid hidden layers also reach 1.0 on this easy
+# data; the hidden-ReLU check rejects them.) The threshold lies between: 0.7.
+cifar_modell = _MitOptimierer(
+    optimizer="Adam",
+    loss="sparse_categorical_crossentropy",  # the labels are integers of shape (N, 1)
+    hidden_activation="relu",
+    metrics=["accuracy"],  # plot_history reads accuracy and val_accuracy
     title="Ein kleines Dense-Netz für CIFAR-10",
     input_shape=(32, 32, 3),
     output_shape=(10,),
@@ -370,7 +468,7 @@ cifar_modell = ModelExercise(
     epochs=3,
     batch_size=64,
     metric="accuracy",
-    threshold=0.5,
+    threshold=0.7,
     time_budget=30,
     hints=[
         "`keras.Sequential([keras.Input(shape=(32, 32, 3)), keras.layers.Flatten(), "
@@ -385,9 +483,23 @@ cifar_modell = ModelExercise(
         Wrong(lazy(lambda: _dichtes_netz(ausgabe=None)), expect="softmax"),
         Wrong(lazy(lambda: _dichtes_netz(kompilieren=False)), expect="nicht kompiliert"),
         Wrong(lazy(lambda: _dichtes_netz(eingabe=(3072,))), expect="Eingabeform"),
-        Wrong(lazy(lambda: _dichtes_netz(loss="categorical_crossentropy")), expect="Verlustfunktion"),
+        Wrong(lazy(lambda: _dichtes_netz(loss="categorical_crossentropy")), expect="Verlustfunktion",
+              instruction=True),
+        Wrong(lazy(lambda: _dichtes_netz(verdeckt=())), expect="keine verdeckte Schicht", instruction=True),
+        Wrong(lazy(lambda: _dichtes_netz(aktivierung="sigmoid")), expect="relu", instruction=True),
+        Wrong(lazy(lambda: _dichtes_netz(optimizer="sgd")), expect="adam", instruction=True),
+        Wrong(lazy(lambda: _dichtes_netz(metrics=())), expect="Metrik 'accuracy'", instruction=True),
+        Wrong(lazy(lambda: _dichtes_netz(skalieren=True)), expect="gefordert mindestens 0.7"),
+        Wrong(lazy(lambda: _dichtes_netz(
+            loss=__import__("keras").losses.SparseCategoricalCrossentropy(from_logits=True))), expect="from_logits"),
     ],
     reference=lazy(_dichtes_netz),
+    alternatives=[
+        Right(lazy(lambda: _dichtes_netz(verdeckt=(256, 128))), why="two hidden layers, as in the lesson"),
+        Right(lazy(lambda: _dichtes_netz(optimizer=__import__("keras").optimizers.Adam(learning_rate=1e-3),
+                                         loss=__import__("keras").losses.SparseCategoricalCrossentropy())),
+              why="optimizer and loss given as objects"),
+    ],
 )
 
 

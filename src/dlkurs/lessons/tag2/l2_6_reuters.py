@@ -44,14 +44,17 @@ keras.utils.set_random_seed(42)
 #
 # Im echten Datensatz sind das 8 982 Trainings- und 2 246 Testmeldungen
 # (Referenzwerte von Keras). Die Zelle zeigt, was tatsächlich geladen wurde.
+#
+# Fehlt der Datensatz auf deinem Rechner, meldet `load` das mit der Abhilfe:
+# `dlkurs data download reuters` (mit Internet) oder das Daten-Paket deiner
+# Kursleitung.
 
 # %%
 anzahl_woerter = 10_000
 (train_data, train_labels), (test_data, test_labels) = load("reuters", num_words=anzahl_woerter)
 
-testdaten = any(s["dataset"] == "reuters" for s in substitutions())
-if testdaten:
-    print("ACHTUNG: Das sind Testdaten im Reuters-Format, nicht der echte Datensatz.\n"
+if any(s["dataset"] == "reuters" for s in substitutions()):
+    print("ACHTUNG: Das sind Probedaten der automatischen Tests, nicht der echte Reuters-Datensatz.\n"
           "Alle Zahlen und Diagramme dieser Lektion sind damit bedeutungslos – sie zeigen nur, dass der Code läuft.\n")
 
 print("Trainingsmeldungen:", len(train_data), " Testmeldungen:", len(test_data))
@@ -69,9 +72,9 @@ print("Wörter im Wortindex:", len(wortindex))
 print(f"Thema {train_labels[0]}:", decode(train_data[0][:60], wortindex), "…")
 
 # %% [markdown]
-# Mit den echten Daten liest du hier den Anfang einer Wirtschaftsmeldung (ohne
-# Satzzeichen); mit den Testdaten stehen dort fast nur `<UNK>`, weil deren
-# Wortindex nur ein paar Dutzend Wörter kennt.
+# Du liest hier den Anfang einer Wirtschaftsmeldung, klein geschrieben und
+# ohne Satzzeichen; `<UNK>` steht für ein Wort, das nicht zu den 10 000
+# häufigsten gehört.
 #
 # Wie verteilen sich die Meldungen auf die Themen?
 
@@ -122,32 +125,16 @@ print("x_train:", x_train.shape, x_train.dtype, f"{x_train.nbytes / 1e6:.0f} MB"
 #
 # Für 46 Klassen gibt das Netz 46 Wahrscheinlichkeiten aus. Damit man den
 # Verlust direkt ausrechnen kann, schreibt man das richtige Thema oft ebenfalls
-# als Vektor mit 46 Einträgen: eine 1 beim richtigen Thema, sonst 0. Das heißt
-# **One-Hot-Kodierung**. Label 3 wird also zu `[0, 0, 0, 1, 0, …, 0]`.
-#
-# ### Aufgabe: `one_hot`
-#
-# Schreibe `one_hot(labels, anzahl_klassen=46)`. Sie gibt ein Array der Form
-# `(len(labels), anzahl_klassen)` zurück, mit einer einzigen 1 pro Zeile in der
-# Spalte des Labels. Ein Label außerhalb von `0 … anzahl_klassen - 1` soll
-# einen Fehler auslösen (`IndexError` oder `ValueError`).
+# als Vektor mit 46 Einträgen: eine 1 beim richtigen Thema, sonst 0. Das ist
+# die **One-Hot-Kodierung**, die du in 2.3 mit `one_hot` selbst geschrieben
+# hast. Label 3 wird also zu `[0, 0, 0, 1, 0, …, 0]`. Keras hat dafür
+# `keras.utils.to_categorical(labels, anzahl_klassen)`.
 
 # %%
-def one_hot(labels, anzahl_klassen=46):
-    ### BEGIN SOLUTION one_hot
-    return np.eye(anzahl_klassen, dtype="float32")[labels]
-    ### END SOLUTION
-
-
-print(one_hot(np.array([3, 0]), 5))
-aufgabe.one_hot.check(one_hot)
-
-# %%
-# aufgabe.one_hot.hint()
-y_train = one_hot(train_labels)
-y_test = one_hot(test_labels)
-print("y_train:", y_train.shape, " Zeilensummen:", np.unique(y_train.sum(axis=1)))
-print("Gleich wie keras.utils.to_categorical:", np.array_equal(y_train, keras.utils.to_categorical(train_labels, 46)))
+y_train = keras.utils.to_categorical(train_labels, 46)
+y_test = keras.utils.to_categorical(test_labels, 46)
+print("y_train:", y_train.shape, y_train.dtype, " Zeilensummen:", np.unique(y_train.sum(axis=1)))
+print("Label der ersten Meldung:", train_labels[0], " – One-Hot:", y_train[0].astype(int))
 
 # %% [markdown]
 # ## Das Netz
@@ -167,10 +154,11 @@ print("Gleich wie keras.utils.to_categorical:", np.array_equal(y_train, keras.ut
 #
 # ### Aufgabe: das Netz 64-64-46
 #
-# Baue `modell`: Eingabeform `(10_000,)`, zwei Dense-Schichten mit 64 Einheiten
-# und ReLU, Ausgabeschicht mit 46 Einheiten und Softmax. Kompiliere mit
-# `optimizer="rmsprop"`, `loss="categorical_crossentropy"` und
-# `metrics=["accuracy"]`.
+# Baue `modell`: Eingabeform `(10_000,)`, zwei verdeckte Dense-Schichten mit 64
+# Einheiten und ReLU, Ausgabeschicht mit 46 Einheiten und Softmax. Kompiliere
+# mit `optimizer="rmsprop"`, dem Verlust für One-Hot-Labels,
+# `loss="categorical_crossentropy"`, und `metrics=["accuracy"]` (die
+# Genauigkeit lesen wir gleich aus dem Trainingsverlauf).
 
 # %%
 ### BEGIN SOLUTION modell
@@ -194,8 +182,7 @@ modell.summary()
 # ## Training mit Validierung
 #
 # Wie im Buch legen wir 1 000 Trainingsmeldungen als Validierungsdaten
-# beiseite (bei sehr kleinen Datensätzen wie im `quick`-Profil mit
-# Testdaten höchstens ein Fünftel).
+# beiseite (bei sehr kleinen Datensätzen höchstens ein Fünftel).
 
 # %%
 n_val = min(1_000, len(x_train) // 5)
@@ -259,7 +246,8 @@ print(f"größte Abweichung zwischen kategorial und sparse: {np.max(np.abs(mit_o
 #
 # Das Endmodell trainieren wir gleich mit den **ganzzahligen** Labels
 # `train_labels`. Welchen Verlust musst du dann in `compile` angeben? Weise
-# den Namen als Text der Variablen `verlust` zu.
+# ihn der Variablen `verlust` zu – so, wie du ihn `compile(loss=...)` gibst:
+# als Name (Text) oder als Verlust-Objekt aus `keras.losses`.
 
 # %%
 ### BEGIN SOLUTION verlust
@@ -289,8 +277,9 @@ print(f"Testgenauigkeit nach {beste} Epoche(n): {test_genauigkeit:.4f}")
 dlkurs.report(test_accuracy=test_genauigkeit)
 
 # %% [markdown]
-# Mit dem echten Datensatz und allen Epochen erreicht dieses Netz im Buch
-# etwa 78–80 % (Referenzwert; diese Lektion selbst misst nur den Wert oben).
+# Mit dem echten Datensatz und der Epochenzahl aus der Validierung erreicht
+# dieses Netz im Buch etwa 78–80 % (Referenzwert; diese Lektion selbst misst
+# nur den Wert oben).
 #
 # ### Wie gut wäre Raten?
 #
@@ -326,7 +315,37 @@ for i in range(5):
     print(f"Meldung {i}: vorhergesagt Thema {thema:2d} (p = {vorhersagen[i, thema]:.2f}), richtig: {test_labels[i]}")
 
 # %% [markdown]
-# ## Der Informationsengpass
+# Manchmal liegt das richtige Thema knapp auf Platz 2 oder 3. Für eine
+# Anwendung, die einem Menschen drei Themen vorschlägt, zählt deshalb die
+# **Top-k-Genauigkeit**: der Anteil der Meldungen, deren richtiges Thema unter
+# den k wahrscheinlichsten ist. Für k = 1 ist das die gewöhnliche Genauigkeit.
+#
+# ### Aufgabe: `top_k_genauigkeit`
+#
+# Schreibe `top_k_genauigkeit(wahrscheinlichkeiten, labels, k=3)`.
+# `wahrscheinlichkeiten` hat die Form `(n, Klassen)` wie `vorhersagen`,
+# `labels` sind die ganzzahligen Labels der Form `(n,)`. Die Funktion gibt den
+# Anteil (eine Zahl zwischen 0 und 1) zurück, und zwar für jedes `k`, das man
+# ihr gibt.
+
+# %%
+def top_k_genauigkeit(wahrscheinlichkeiten, labels, k=3):
+    ### BEGIN SOLUTION top_k_genauigkeit
+    ###> return ___
+    beste_k = np.argsort(wahrscheinlichkeiten, axis=1)[:, -k:]
+    return float(np.mean(np.any(beste_k == np.asarray(labels).reshape(-1, 1), axis=1)))
+    ### END SOLUTION
+
+
+aufgabe.top_k_genauigkeit.check(top_k_genauigkeit)
+
+# %%
+# aufgabe.top_k_genauigkeit.hint()
+for k in (1, 3, 5):
+    print(f"Top-{k}-Genauigkeit auf den Testdaten: {top_k_genauigkeit(vorhersagen, test_labels, k):.1%}")
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Der Informationsengpass
 #
 # Jede Schicht kann nur so viel Information weitergeben, wie in ihre Ausgabe
 # passt. Was passiert, wenn die mittlere Schicht statt 64 nur **4** Einheiten
@@ -334,7 +353,7 @@ for i in range(5):
 # soll? Wir trainieren dasselbe Netz mit einer Schicht `Dense(4)` in der Mitte,
 # mit denselben Daten und gleich vielen Epochen wie oben.
 
-# %%
+# %% tags=["vertiefung"]
 keras.utils.set_random_seed(42)
 engpass_netz = keras.Sequential([
     keras.Input(shape=(anzahl_woerter,)),
@@ -355,7 +374,7 @@ vergleich = pd.DataFrame({
 }).set_index("mittlere Schicht")
 vergleich.round(4)
 
-# %%
+# %% tags=["vertiefung"]
 x_achse = np.arange(1, epochen + 1)
 plt.figure(figsize=(7, 3.5))
 plt.plot(x_achse, verlauf.history["val_accuracy"], "o-", label="64 Einheiten in der Mitte")
@@ -368,7 +387,7 @@ plt.legend()
 plt.grid(alpha=0.3)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Im Buch fällt die Validierungsgenauigkeit mit dem Engpass von etwa 80 % auf
 # etwa 71 % (Referenzwerte). Im vollen Lauf mit den echten Daten solltest du
 # hier einen ähnlich großen Abstand sehen. (Das Engpass-Netz trainiert wie im
@@ -379,7 +398,7 @@ plt.show()
 # Warum verliert das Netz so viel Genauigkeit, obwohl die erste Schicht
 # unverändert 64 Einheiten hat? Und warum ist es nicht noch schlechter?
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # <!-- BEGIN SOLUTION engpass -->
 # Alles, was die Ausgabeschicht über eine Meldung erfährt, muss durch die
 # 4 Zahlen der mittleren Schicht. Das Netz muss die Merkmale, mit denen es 46
@@ -391,7 +410,7 @@ plt.show()
 # Verdeckte Schichten sollten nicht schmaler sein als die Zahl der Klassen.
 # <!-- END SOLUTION -->
 
-# %%
+# %% tags=["vertiefung"]
 # Deine Antwort notierst du oben; vergleiche sie dann mit der Musterlösung:
 # aufgabe.engpass.solution()
 

@@ -1,5 +1,5 @@
 # %% [markdown]
-# # 2.7 Hauspreise: Regression mit K-facher Validierung
+# # 2.7 Hauspreise: Regression mit K-facher Kreuzvalidierung
 #
 # Bisher hat dein Netz Klassen vorhergesagt: Ziffer, Kleidungsstück, positiv
 # oder negativ. Jetzt sagt es eine **Zahl** voraus, den mittleren Hauswert eines
@@ -11,7 +11,7 @@
 #    zwar nur mit der Statistik der Trainingsdaten,
 # 2. ein Netz für Regression zu bauen: eine Ausgabeeinheit, keine Aktivierung,
 #    Verlust MSE, Metrik MAE,
-# 3. die **K-fache Validierung** von Hand zu schreiben und aus den gemittelten
+# 3. die **K-fache Kreuzvalidierung** von Hand zu schreiben und aus den gemittelten
 #    Kurven die passende Zahl von Epochen abzulesen,
 # 4. eine Batchgröße zu wählen, die auf der CPU in vernünftiger Zeit trainiert.
 #
@@ -176,7 +176,7 @@ print("Test     – Mittelwerte:", x_test.mean(axis=0).round(2))
 #   Trainingsbezirke*. Normalisierst du eine Testmenge aus lauter Bezirken im
 #   Norden mit ihrer eigenen Statistik, werden Breitengrad, Einkommen und alles
 #   andere auf den Mittelwert 0 geschoben – genau die Unterschiede, auf die es
-#   ankommt, verschwinden. Am Ende der Lektion probieren wir das aus.
+#   ankommt, verschwinden. Eine Vertiefung am Ende probiert das aus.
 # - **Keine Information aus den Testdaten.** Auch die gemeinsame Statistik von
 #   Training und Test ist falsch: Dann steckt ein Stück Testdaten im Training,
 #   und der Testfehler fällt zu optimistisch aus. Die Testdaten sollen neue,
@@ -194,7 +194,7 @@ with np.errstate(invalid="ignore"):
 #
 # ## Das Netz für Regression
 #
-# Wie im Buch nehmen wir ein kleines Netz: zwei verborgene Schichten mit je 64
+# Wie im Buch nehmen wir ein kleines Netz: zwei verdeckte Schichten mit je 64
 # Einheiten und ReLU, dann **eine** Ausgabeeinheit **ohne Aktivierung**. Eine
 # Sigmoid-Ausgabe läge immer zwischen 0 und 1, eine ReLU-Ausgabe nie unter 0 –
 # ohne Aktivierung (linear) kann das Netz jeden Wert ausgeben.
@@ -206,10 +206,13 @@ with np.errstate(invalid="ignore"):
 #
 # ## Aufgabe 2: `baue_modell()`
 #
-# Vervollständige die Funktion. Sie soll bei jedem Aufruf ein **neues**,
-# kompiliertes Modell liefern (Optimierer `rmsprop`, Verlust `mse`, Metrik
-# `mae`), denn für die K-fache Validierung brauchen wir gleich mehrere frische
-# Modelle. `anzahl_merkmale` ist die Zahl der Eingabespalten (hier 8).
+# Vervollständige die Funktion: zwei verdeckte Schichten `Dense(64)` mit ReLU,
+# eine Ausgabeeinheit ohne Aktivierung. Sie soll bei jedem Aufruf ein
+# **neues**, kompiliertes Modell liefern (Optimierer `rmsprop`, Verlust `mse`,
+# Metrik `mae` – die Schleife unten liest `val_mae` aus dem Verlauf), denn für
+# die K-fache Kreuzvalidierung brauchen wir gleich mehrere frische Modelle.
+# `anzahl_merkmale` ist die Zahl der Eingabespalten (hier 8, bei Boston später
+# 12).
 #
 # `steps_per_execution=16` beim Kompilieren ist optional: Keras rechnet dann 16
 # Batches am Stück, ohne zwischendurch zu Python zurückzukehren. Auf der CPU
@@ -232,27 +235,33 @@ def baue_modell(anzahl_merkmale=8):
     ### END SOLUTION
 
 
-aufgabe.modell.check(baue_modell())
+aufgabe.modell.check(baue_modell)
 
 # %%
 # aufgabe.modell.hint()
 # aufgabe.modell.solution()
 
 # %% [markdown]
-# Die Prüfung trainiert eine frische Kopie deines Modells kurz auf 2000
-# Bezirken und misst den MAE auf 1000 anderen. Ein Modell, das immer den
-# Durchschnittspreis sagt, läge bei etwa 0,9.
+# Die Prüfung ruft `baue_modell` mehrmals auf (auch mit 12 Merkmalen),
+# trainiert eine frische Kopie des Modells kurz auf 2000 Bezirken und misst den
+# MAE auf 1000 anderen: Gefordert sind höchstens 0,46. Ein lineares Modell
+# (ohne ReLU) kommt dort nur auf etwa 0,48, eins, das immer den
+# Durchschnittspreis sagt, auf etwa 0,9.
 #
-# ## Die Batchgröße: warum nicht 16 wie im Buch?
+# Trainiert wird gleich mit Batches zu **64** Bezirken. Warum nicht mit 16 wie
+# im Buch, misst die folgende Vertiefung.
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Die Batchgröße – warum nicht 16 wie im Buch?
 #
-# Das Buch trainiert Boston Housing mit `batch_size=16`: 404 Beispiele, also 26
+# Das Buch (2. Auflage) trainiert Boston Housing mit `batch_size=16`: 404 Beispiele, also 26
 # Gewichts-Updates pro Epoche. Wir haben rund 12 400 Bezirke pro Fold. Mit 16
 # wären das 774 Updates pro Epoche – und jedes Update kostet auf der CPU eine
 # feste Verwaltungszeit, egal wie klein der Batch ist. Miss selbst: eine Epoche
 # mit verschiedenen Batchgrößen, einmal mit den Standardeinstellungen und
 # einmal mit `steps_per_execution=16`.
 
-# %%
+# %% tags=["vertiefung"]
 x_probe, y_probe = x_train[: len(x_train) * 3 // 4], y_train[: len(x_train) * 3 // 4]
 
 
@@ -266,11 +275,11 @@ def sekunden_pro_epoche(batch_size, steps_per_execution):
 
 
 for groesse in [16, 64, 256]:
-    print(f"batch_size={groesse:3d}: {len(x_probe) // groesse:4d} Updates pro Epoche, "
+    print(f"batch_size={groesse:3d}: {-(-len(x_probe) // groesse):4d} Updates pro Epoche, "
           f"{sekunden_pro_epoche(groesse, 1):5.2f} s – mit steps_per_execution=16: "
           f"{sekunden_pro_epoche(groesse, 16):5.2f} s")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Mit den Standardeinstellungen ist eine Epoche mit Batches zu 16 deutlich
 # langsamer als mit 64, und die mit 256 ist noch einmal viel schneller: Die
 # Zeit geht für die Verwaltung der vielen Updates drauf, nicht fürs Rechnen.
@@ -282,12 +291,13 @@ for groesse in [16, 64, 256]:
 # ohne `steps_per_execution`, und mit knapp 200 Updates pro Epoche lernt das
 # Netz in jeder Epoche immer noch viel (beim Buch mit Boston waren es 26).
 # Werte zwischen 32 und 128 sind hier alle vernünftig.
-#
-# ## K-fache Validierung
+
+# %% [markdown]
+# ## K-fache Kreuzvalidierung
 #
 # Um die Zahl der Epochen zu wählen, brauchen wir Validierungsdaten. Ein
 # einzelner Validierungsblock liefert aber eine Zahl, die davon abhängt, welche
-# Bezirke zufällig darin gelandet sind. Die **K-fache Validierung** nutzt alle
+# Bezirke zufällig darin gelandet sind. Die **K-fache Kreuzvalidierung** nutzt alle
 # Trainingsdaten einmal zur Validierung:
 #
 # 1. Teile die Trainingsdaten in $K$ gleich große Teile (*Folds*), hier $K = 4$.
@@ -374,23 +384,24 @@ plt.plot(epochen, geglaettet, label="geglättet")
 plt.axvline(beste_epoche, color="gray", linestyle=":", label=f"Minimum der Glättung: Epoche {beste_epoche}")
 plt.xlabel("Epoche")
 plt.ylabel("Validierungs-MAE (100 000 $)")
-plt.title("K-fache Validierung (K = 4)")
+plt.title("K-fache Kreuzvalidierung (K = 4)")
 plt.legend()
 plt.grid(alpha=0.3)
 plt.show()
 
 # %% [markdown]
 # Lies die Kurve so: Zuerst sinkt der Validierungsfehler deutlich, dann wird
-# sie immer flacher. In den letzten Epochen ändert sich kaum noch etwas; die
-# Schwankungen von Epoche zu Epoche sind größer als der Fortschritt. Mehr
-# Epochen lohnen sich also nicht. Mit gut 12 000 Trainingsbezirken je Fold und
-# einem kleinen Netz setzt die **Überanpassung** (der Validierungsfehler steigt
-# wieder, mehr dazu in Lektion 2.8) hier erst spät ein. Bei Boston mit seinen
-# 404 Beispielen beginnt sie im Buch schon nach etwa 120 bis 140 Epochen.
+# die Kurve immer flacher. In den letzten Epochen ändert sich kaum noch etwas;
+# die Schwankungen von Epoche zu Epoche sind größer als der Fortschritt.
 #
-# Die Epoche mit dem kleinsten geglätteten Wert ist unsere Wahl. Die Glättung
-# hinkt ein paar Epochen hinterher; bei einer so flachen Kurve kommt es darauf
-# nicht an.
+# Ehrlich gesagt: **Ein Minimum, nach dem der Fehler wieder steigt, zeigt
+# diese Kurve nicht.** Mit gut 12 000 Trainingsbezirken je Fold und einem
+# kleinen Netz setzt die **Überanpassung** (der Validierungsfehler steigt
+# wieder, mehr dazu in Lektion 2.8) erst nach mehr als 120 Epochen ein. Das
+# Minimum der Glättung liegt deshalb fast am Ende, und die Regel „nimm das
+# Minimum“ sagt hier nur: Mehr Epochen bringen nichts mehr, weniger kosten
+# etwas Genauigkeit. Wie eine Kurve mit echtem Minimum aussieht, zeigt die
+# Vertiefung zu Boston am Ende: 404 Beispiele sind schnell auswendig gelernt.
 #
 # Wie stark unterscheiden sich die Folds bei dieser Epoche?
 
@@ -407,7 +418,7 @@ dlkurs.report(kfold_val_mae=kfold_mae)
 #
 # ## Das endgültige Modell
 #
-# Die K-fache Validierung hat uns die Zahl der Epochen geliefert. Das
+# Die K-fache Kreuzvalidierung hat uns die Zahl der Epochen geliefert. Das
 # endgültige Modell trainieren wir damit auf **allen** Trainingsdaten und
 # messen es **einmal** auf den Testdaten.
 
@@ -422,10 +433,13 @@ dlkurs.report(test_mae=test_mae)
 # %% [markdown]
 # Der Testfehler liegt nahe am K-fach-Fehler: Die Validierung hat gut
 # vorhergesagt, was auf neuen Daten herauskommt.
-#
-# Wo liegt das Netz daneben? Vorhersage gegen wahren Wert:
 
-# %%
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Wo das Netz danebenliegt – und was falsche Normalisierung anrichtet
+#
+# Vorhersage gegen wahren Wert:
+
+# %% tags=["vertiefung"]
 vorhersage = endmodell.predict(x_test, verbose=0).ravel()
 plt.figure(figsize=(5, 5))
 plt.scatter(y_test, vorhersage, s=3, alpha=0.4)
@@ -436,19 +450,19 @@ plt.title("Testdaten")
 plt.legend()
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Die Punkte streuen um die rote Linie. Ganz rechts siehst du eine senkrechte
 # Reihe: die gekappten Bezirke mit „5,0“, deren wahrer Wert höher liegt. Für
 # sie sagt das Netz oft weniger voraus.
 #
-# ## Was passiert mit der falschen Normalisierung?
+# ### Was passiert mit der falschen Normalisierung?
 #
-# Zum Schluss das Experiment von oben: Wir nehmen nur die Testbezirke im
+# Jetzt das Experiment von oben: Wir nehmen nur die Testbezirke im
 # **Norden** (nördlich des 38. Breitengrads, dort sind die Häuser im Schnitt
 # billiger) und normalisieren sie einmal richtig (Trainingsstatistik) und
 # einmal mit ihrer **eigenen** Statistik.
 
-# %%
+# %% tags=["vertiefung"]
 norden = x_test_roh[:, merkmale.index("Latitude")] > 38
 x_norden_roh, y_norden = x_test_roh[norden], y_test[norden]
 _, x_norden_richtig = normalisieren(x_train_roh, x_norden_roh)
@@ -458,24 +472,25 @@ print(f"{norden.sum()} Bezirke im Norden, mittlerer Hauswert {y_norden.mean():.2
 print(f"MAE mit Trainingsstatistik: {endmodell.evaluate(x_norden_richtig, y_norden, verbose=0)[1]:.3f}")
 print(f"MAE mit eigener Statistik:  {endmodell.evaluate(x_norden_eigen, y_norden, verbose=0)[1]:.3f}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Mit der Trainingsstatistik liegt der Fehler für die Nord-Bezirke im
-# üblichen Rahmen (vergleiche den Test-MAE oben). Mit ihrer eigenen Statistik sind die Eingaben Zahlen in einer anderen
-# Währung: Breitengrad 0 heißt jetzt „Mitte des Nordens“ statt „Mitte
+# üblichen Rahmen (vergleiche den Test-MAE oben). Mit ihrer eigenen Statistik
+# sind die Eingaben Zahlen in einer anderen Währung: Breitengrad 0 heißt jetzt „Mitte des Nordens“ statt „Mitte
 # Kaliforniens“, und eine Einheit ist die Streuung des Nordens, nicht die
 # ganz Kaliforniens. Das Netz liest daraus Bezirke, die es so nie gesehen hat,
 # und liegt weit daneben.
-#
-# ## Nebenbei: Boston Housing und warum wir es nicht mehr verwenden
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Boston Housing und warum wir es nicht mehr verwenden
 #
 # Das Buch nutzt für dieses Beispiel den **Boston-Housing**-Datensatz (506
 # Bezirke um Boston, 1978). Beim Laden zeigt der Kurs einen Hinweis:
 
-# %%
+# %% tags=["vertiefung"]
 (xb_train_roh, yb_train), (xb_test_roh, yb_test) = load("boston_housing")
 print("Training:", xb_train_roh.shape, " Test:", xb_test_roh.shape, " – Preise in 1000 $")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Der Datensatz enthält eine Spalte `B`, berechnet als
 # $B = 1000\,(B_k - 0{,}63)^2$, wobei $B_k$ der Anteil schwarzer Bewohner im
 # Bezirk ist. Die Autoren der Studie von 1978 nahmen an, dass dieser Anteil die
@@ -487,11 +502,11 @@ print("Training:", xb_train_roh.shape, " Test:", xb_test_roh.shape, " – Preise
 # Vergleich mit dem Buch auf; für eigene Arbeit nimm California Housing.
 #
 # Wir brauchen die Spalte auch nicht. Wir lassen `B` (Spalte 11) weg und
-# verwenden dieselben Bausteine wie oben. Das Buch trainiert das endgültige
-# Modell mit 130 Epochen und `batch_size=16` – bei 404 Beispielen dauert das
-# nur Sekunden.
+# verwenden dieselben Bausteine wie oben. Das Buch (2. Auflage) trainiert das
+# endgültige Modell mit 130 Epochen und `batch_size=16` – bei 404 Beispielen
+# dauert das nur Sekunden.
 
-# %%
+# %% tags=["vertiefung"]
 ohne_b = [spalte for spalte in range(13) if spalte != 11]
 xb_train, xb_test = normalisieren(xb_train_roh[:, ohne_b], xb_test_roh[:, ohne_b])
 
@@ -502,13 +517,57 @@ boston_test_mae = boston_modell.evaluate(xb_test, yb_test, verbose=0)[1]
 print(f"Boston, Test-MAE ohne Spalte B: {boston_test_mae:.2f} (in 1000 $)")
 dlkurs.report(boston_test_mae=boston_test_mae)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Das Buch kommt mit allen 13 Spalten auf einen Test-MAE von etwa 2,5
 # (2500 $). Ohne `B` liegt das Netz kaum darüber: In unseren Läufen mit
 # verschiedenen Startwerten waren es 2,5 bis 2,7 ohne `B` und 2,4 bis 2,5 mit
 # allen Spalten. Mit nur 102 Testbezirken schwankt diese Zahl ohnehin von Lauf
-# zu Lauf um 100 bis 200 $.
+# zu Lauf um 100 bis 200 $. Ein lineares Modell (kleinste Quadrate) liegt
+# ohne `B` bei 3,5.
 #
+# ### Eine Kurve, die wirklich umkehrt
+#
+# Mit nur 303 Trainingsbeispielen je Fold lernt das Netz die Boston-Bezirke
+# schnell auswendig. Dieselbe K-fache Kreuzvalidierung wie oben, mit
+# `batch_size=16` und mehr Epochen, zeigt deshalb, was bei California fehlte:
+# Der geglättete Validierungsfehler erreicht ein Minimum und **steigt danach
+# wieder** – ab dort ist das Netz überangepasst.
+
+# %% tags=["vertiefung"]
+epochen_boston = dlkurs.pick(quick=4, full=250)
+boston_kurven = []
+for i in range(k):
+    start, stop = fold_grenzen(len(xb_train_roh), k, i)
+    rest_roh = np.concatenate([xb_train_roh[:start], xb_train_roh[stop:]])[:, ohne_b]
+    y_rest_b = np.concatenate([yb_train[:start], yb_train[stop:]])
+    x_rest_b, x_val_b = normalisieren(rest_roh, xb_train_roh[start:stop][:, ohne_b])
+    netz = baue_modell(anzahl_merkmale=len(ohne_b))
+    verlauf = netz.fit(x_rest_b, y_rest_b, validation_data=(x_val_b, yb_train[start:stop]),
+                       epochs=epochen_boston, batch_size=16, verbose=0)
+    boston_kurven.append(verlauf.history["val_mae"])
+
+weglassen_b = dlkurs.pick(quick=0, full=10)
+geglaettet_b = smooth(np.mean(boston_kurven, axis=0)[weglassen_b:], 0.9)
+beste_epoche_boston = weglassen_b + int(np.argmin(geglaettet_b)) + 1
+plt.figure(figsize=(8, 4))
+plt.plot(np.arange(weglassen_b + 1, epochen_boston + 1), geglaettet_b, label="geglättet, Mittel über 4 Folds")
+plt.axvline(beste_epoche_boston, color="gray", linestyle=":", label=f"Minimum: Epoche {beste_epoche_boston}")
+plt.xlabel("Epoche")
+plt.ylabel("Validierungs-MAE (1000 $)")
+plt.title("Boston: K-fache Kreuzvalidierung (K = 4)")
+plt.legend()
+plt.grid(alpha=0.3)
+plt.show()
+print(f"Minimum der Glättung bei Epoche {beste_epoche_boston} von {epochen_boston}")
+
+# %% [markdown] tags=["vertiefung"]
+# In unserem vollen Lauf lag das Minimum der geglätteten Kurve bei Epoche 120
+# (MAE etwa 2,38); bis Epoche 250 stieg sie wieder auf etwa 2,42. Das passt zum
+# Buch, das für Boston gut 120 Epochen empfiehlt. Der Anstieg ist klein, aber
+# eindeutig: Ab dort lernt das Netz Eigenheiten der 303 Trainingsbezirke, die
+# auf den anderen nicht gelten.
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - **Regression**: eine Ausgabeeinheit ohne Aktivierung, Verlust MSE, Metrik
@@ -516,7 +575,7 @@ dlkurs.report(boston_test_mae=boston_test_mae)
 # - **Normalisieren** mit Mittelwert und Standardabweichung **der
 #   Trainingsdaten** – für Validierungs-, Test- und alle neuen Daten dieselben
 #   Zahlen.
-# - **K-fache Validierung**: K Modelle, jedes validiert auf einem anderen Fold;
+# - **K-fache Kreuzvalidierung**: K Modelle, jedes validiert auf einem anderen Fold;
 #   die gemittelte, geglättete Kurve zeigt die passende Zahl von Epochen.
 #   Danach ein Modell auf allen Trainingsdaten trainieren und einmal testen.
 # - **Batchgröße** an die Datenmenge anpassen: Auf der CPU kosten viele kleine

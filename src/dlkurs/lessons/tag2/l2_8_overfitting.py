@@ -31,7 +31,9 @@ from keras import layers, regularizers
 from dlkurs.data import imdb_sequences
 from dlkurs.exercises import ___, aufgaben
 from dlkurs.kit import plot_history
+from dlkurs.kit.batches import ArrayBatches
 from dlkurs.kit.overfitting import plot_compare
+from dlkurs.kit.text import multi_hot
 
 aufgabe = aufgaben("2.8")
 keras.utils.set_random_seed(42)
@@ -43,16 +45,15 @@ keras.utils.set_random_seed(42)
 # die 10 000 häufigsten Wörter. Ein Multi-hot-Vektor hat 10 000 Stellen und
 # eine 1 an jeder Stelle, deren Wort in der Kritik vorkommt. Das Laden dauert
 # beim ersten Mal einige Sekunden.
+#
+# Wie in 2.4 speichern wir die Vektoren als `uint8` (ein Byte je Eintrag) und
+# geben sie mit `ArrayBatches` stapelweise als `float32` an das Netz: Als
+# `float32` bräuchten Training, Validierung und Test hier zusammen 2 GB, als
+# `uint8` ein Viertel davon. `multi_hot` aus dem Kurspaket ist die Funktion,
+# die du in 2.4 geschrieben hast.
 
 # %%
 (train_sequenzen, train_labels), (test_sequenzen, test_labels) = imdb_sequences(num_words=10000)
-
-
-def multi_hot(sequenzen, dimension=10000):
-    ergebnis = np.zeros((len(sequenzen), dimension), dtype="float32")
-    for i, sequenz in enumerate(sequenzen):
-        ergebnis[i, sequenz] = 1.0
-    return ergebnis
 
 
 # %% [markdown]
@@ -65,21 +66,21 @@ def multi_hot(sequenzen, dimension=10000):
 n_val = dlkurs.pick(quick=1000, full=10000)
 n_train = dlkurs.pick(quick=2000, full=15000)
 
-x_val = multi_hot(train_sequenzen[:n_val])
+x_val = multi_hot(train_sequenzen[:n_val], 10000, dtype="uint8")
 y_val = train_labels[:n_val].astype("float32").reshape(-1, 1)
-x_train = multi_hot(train_sequenzen[n_val:n_val + n_train])
+x_train = multi_hot(train_sequenzen[n_val:n_val + n_train], 10000, dtype="uint8")
 y_train = train_labels[n_val:n_val + n_train].astype("float32").reshape(-1, 1)
-print("Training:", x_train.shape, " Validierung:", x_val.shape)
+print("Training:", x_train.shape, x_train.dtype, f"{x_train.nbytes / 1e6:.0f} MB", " Validierung:", x_val.shape)
 
 # %% [markdown]
 # ## Ein Ausgangsmodell und seine Kurven
 #
 # Zwei Helfer sparen uns Tipparbeit: `baue_netz` baut das Netz aus Lektion 2.4
-# (zwei verborgene Schichten, eine Sigmoid-Ausgabe), auf Wunsch breiter,
+# (zwei verdeckte Schichten, eine Sigmoid-Ausgabe), auf Wunsch breiter,
 # schmaler oder mit Regularisierung. Als Metrik messen wir neben der
 # Genauigkeit auch die **reine Kreuzentropie** (`binary_crossentropy`); warum,
 # siehst du bei der Regularisierung. `trainiere` trainiert immer gleich: 20
-# Epochen (im Schnelldurchlauf 3), Batches zu 512, mit Validierung.
+# Epochen (im Schnelldurchlauf 3), Stapel zu 512, mit Validierung.
 
 # %%
 def baue_netz(einheiten=16, regularisierer=None):
@@ -98,8 +99,8 @@ epochen = dlkurs.pick(quick=3, full=20)
 
 
 def trainiere(modell, **optionen):
-    return modell.fit(x_train, y_train, epochs=epochen, batch_size=512,
-                      validation_data=(x_val, y_val), verbose=0, **optionen)
+    return modell.fit(ArrayBatches(x_train, y_train, batch_size=512), epochs=epochen,
+                      validation_data=ArrayBatches(x_val, y_val, batch_size=512), verbose=0, **optionen)
 
 
 # %%
@@ -123,30 +124,12 @@ plt.show()
 # Verlust: Das Netz ist sich bei seinen Fehlern immer *sicherer*, und das
 # bestraft die Kreuzentropie.
 #
-# ## Aufgabe 1: `beste_epoche(verlauf)`
-#
-# Schreibe eine Funktion, die aus einem Verlauf (dem dict `verlauf.history`
-# mit Listen wie `"loss"` und `"val_loss"`, ein Wert je Epoche) die **Nummer der
-# Epoche** mit dem kleinsten Validierungsverlust zurückgibt. Keras zählt die
-# Epochen ab 1.
-
-# %%
-def beste_epoche(verlauf):
-    ### BEGIN SOLUTION beste_epoche
-    ###> return ___
-    return int(np.argmin(verlauf["val_loss"])) + 1
-    ### END SOLUTION
-
-
-aufgabe.beste_epoche.check(beste_epoche)
-
-# %%
-# aufgabe.beste_epoche.hint()
-# aufgabe.beste_epoche.solution()
+# Die beste Epoche liest du wie in 2.4 mit `np.argmin` ab (Keras zählt die
+# Epochen ab 1):
 
 # %%
 val_original = verlauf_original.history["val_loss"]
-beste_original = beste_epoche(verlauf_original.history)
+beste_original = int(np.argmin(val_original)) + 1
 print(f"Beste Epoche: {beste_original}, Validierungsverlust dort {val_original[beste_original - 1]:.3f}, "
       f"nach Epoche {epochen}: {val_original[-1]:.3f}")
 dlkurs.report(best_val_loss_original=min(val_original))
@@ -160,7 +143,7 @@ dlkurs.report(best_val_loss_original=min(val_original))
 #
 # Die **Kapazität** eines Netzes ist, grob gesagt, wie viel es sich merken
 # kann: Sie wächst mit der Zahl seiner Parameter. Wir vergleichen drei Netze
-# gleicher Form mit 4, 16 und 512 Einheiten je verborgener Schicht. Das große
+# gleicher Form mit 4, 16 und 512 Einheiten je verdeckter Schicht. Das große
 # Netz braucht im vollen Profil einige Minuten.
 
 # %%
@@ -185,15 +168,15 @@ plt.show()
 #   springt sein Validierungsverlust und steigt am stärksten, während sein
 #   Trainingsverlust nach wenigen Epochen praktisch 0 ist: Es hat genug
 #   Kapazität, um sich jede Trainingskritik zu merken.
-# - Das **kleine** Netz braucht länger bis zu seinem Bestwert und überpasst
-#   langsamer.
+# - Das **kleine** Netz braucht länger bis zu seinem Bestwert und wird
+#   langsamer überangepasst.
 #
 # Mehr Kapazität heißt also: schneller lernen, aber auch schneller auswendig
 # lernen. Zu *wenig* Kapazität wäre ebenfalls schlecht: Ein Netz, das die
 # Muster gar nicht darstellen kann, bleibt unterangepasst. Das richtige Maß
 # findest du durch Ausprobieren mit Validierungsdaten.
 #
-# ## Aufgabe 2: Kurven lesen
+# ## Aufgabe 1: Kurven lesen
 #
 # Die drei Skizzen unten zeigen Trainings- und Validierungsverlust von drei
 # gedachten Modellen. Ordne jeder Skizze eine Diagnose zu: `UEBERANPASSUNG`,
@@ -242,8 +225,13 @@ aufgabe.diagnose.check(diagnose)
 # \text{L1:}\quad \text{Verlust} + \lambda \sum_i |w_i|
 # $$
 #
-# L2 drückt alle Gewichte sanft Richtung 0 (*weight decay*), L1 setzt viele
-# Gewichte ganz auf 0. $\lambda$ bestimmt, wie stark. In Keras gibst du der
+# L2 drückt alle Gewichte sanft Richtung 0, große stärker als kleine. L1 zieht
+# jedes Gewicht mit derselben Kraft Richtung 0; in der Theorie landen dabei
+# viele Gewichte genau auf 0. Mit einem Optimierer wie RMSprop, der in kleinen
+# Schritten um 0 herum pendelt, werden sie nur **sehr klein**, nicht exakt 0.
+# $\lambda$ bestimmt, wie stark die Strafe wirkt. (Den Namen *weight decay*
+# hörst du oft für L2; bei Optimierern wie RMSprop oder Adam ist das aber
+# nicht ganz dasselbe – `AdamW` hat dafür eine eigene Einstellung.) In Keras gibst du der
 # Schicht `kernel_regularizer=regularizers.l2(0.002)` mit – genau das macht
 # `baue_netz(16, regularisierer=...)`.
 #
@@ -269,13 +257,14 @@ plt.show()
 # viel weniger als beim Original: Sie sind deutlich **widerstandsfähiger gegen
 # Überanpassung**. L2 erreicht fast denselben Bestwert wie das Original; L1
 # lernt langsamer und bleibt dafür am flachsten.
-#
-# ### Zu viel des Guten: Unteranpassung
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Zu viel des Guten – Unteranpassung
 #
 # Mit einem sehr großen $\lambda$ ist dem Netz das Kleinhalten der Gewichte
 # wichtiger als die Daten.
 
-# %%
+# %% tags=["vertiefung"]
 verlauf_l2_stark = trainiere(baue_netz(16, regularizers.l2(0.05)))
 plot_compare({"original": verlauf_original, "L2 (0,05)": verlauf_l2_stark}, "val_binary_crossentropy",
              training=True, title="Zu starke Regularisierung")
@@ -283,13 +272,14 @@ plt.show()
 print(f"Beste Validierungsgenauigkeit: stark regularisiert {max(verlauf_l2_stark.history['val_accuracy']):.3f}, "
       f"original {max(verlauf_original.history['val_accuracy']):.3f}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Beim stark regularisierten Modell liegen Trainings- und Validierungskurve
 # dicht beieinander – aber beide hoch: Das Modell lernt nicht einmal die
 # Trainingsdaten gut. Das ist **Unteranpassung**, und die Genauigkeit ist
 # schlechter als beim Original. Beim Original fällt die Trainingskurve
 # dagegen fast bis 0, während die Validierungskurve steigt: Überanpassung.
-#
+
+# %% [markdown]
 # ## Dropout
 #
 # **Dropout** setzt bei jedem Trainingsschritt einen zufälligen Teil der Werte
@@ -302,9 +292,10 @@ print(f"Beste Validierungsgenauigkeit: stark regularisiert {max(verlauf_l2_stark
 # jeder Kritik. Ein einzelnes seltenes Wort, das zufällig nur in positiven
 # Kritiken vorkam, trägt dann nicht mehr weit.
 #
-# ## Aufgabe 3: `baue_dropout_netz()`
+# ## Aufgabe 2: `baue_dropout_netz()`
 #
-# Baue das Ausgangsmodell (16-16-1) nach, mit einer `layers.Dropout(0.5)`
+# Baue das Ausgangsmodell nach – zwei verdeckte Schichten `Dense(16)` mit
+# ReLU, eine Ausgabe `Dense(1)` mit Sigmoid –, mit einer `layers.Dropout(0.5)`
 # **direkt nach der Eingabe**. Kompiliere es wie `baue_netz` (Optimierer
 # `rmsprop`, Verlust `binary_crossentropy`, Metriken `accuracy` und
 # `binary_crossentropy`).
@@ -354,7 +345,7 @@ dlkurs.report(l2_gewinn=l2_gewinn, dropout_gewinn=dropout_gewinn)
 # Mit Dropout bleibt der Validierungsverlust auch nach vielen Epochen niedrig.
 # Dropout und Regularisierung heilen die Überanpassung nicht ganz, aber sie
 # schieben sie weit hinaus. Ein Experiment für dich: Setze die Dropout-Schicht
-# stattdessen hinter die beiden verborgenen Dense-Schichten (so steht es im
+# stattdessen hinter die beiden verdeckten Dense-Schichten (so steht es im
 # Buch) und vergleiche die Kurven.
 #
 # ## Early Stopping: aufhören, wenn es am besten ist
@@ -364,14 +355,27 @@ dlkurs.report(l2_gewinn=l2_gewinn, dropout_gewinn=dropout_gewinn)
 # den Validierungsverlust und bricht ab, wenn er `patience` Epochen lang nicht
 # mehr besser geworden ist. Mit `restore_best_weights=True` setzt er das Modell
 # danach auf die Gewichte der besten Epoche zurück.
+#
+# ## Aufgabe 3: der Callback `stopper`
+#
+# Erzeuge `stopper`: ein `keras.callbacks.EarlyStopping`, das den
+# Validierungsverlust beobachtet, nach **2** Epochen ohne Verbesserung
+# abbricht und das Modell auf die Gewichte der besten Epoche zurücksetzt.
 
 # %%
+### BEGIN SOLUTION stopper
 stopper = keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, restore_best_weights=True)
+### END SOLUTION
+aufgabe.stopper.check(stopper)
+
+# %%
+# aufgabe.stopper.hint()
 modell_es = baue_netz(16)
 verlauf_es = trainiere(modell_es, callbacks=[stopper])
 print(f"Trainiert: {len(verlauf_es.history['loss'])} von höchstens {epochen} Epochen; "
-      f"zurückgesetzt auf Epoche {beste_epoche(verlauf_es.history)}")
-print(f"Validierungsverlust des Modells jetzt: {modell_es.evaluate(x_val, y_val, verbose=0)[0]:.3f}")
+      f"zurückgesetzt auf Epoche {int(np.argmin(verlauf_es.history['val_loss'])) + 1}")
+print(f"Validierungsverlust des Modells jetzt: "
+      f"{modell_es.evaluate(ArrayBatches(x_val, y_val, batch_size=512), verbose=0)[0]:.3f}")
 
 # %% [markdown]
 # Das Training endet nach wenigen Epochen, und das Modell hat die Gewichte
@@ -381,16 +385,16 @@ print(f"Validierungsverlust des Modells jetzt: {modell_es.evaluate(x_val, y_val,
 
 # %%
 n_test = dlkurs.pick(quick=1000, full=25000)
-x_test = multi_hot(test_sequenzen[:n_test])
+x_test = multi_hot(test_sequenzen[:n_test], 10000, dtype="uint8")
 y_test = test_labels[:n_test].astype("float32").reshape(-1, 1)
-ergebnis = modell_es.evaluate(x_test, y_test, verbose=0, return_dict=True)
+ergebnis = modell_es.evaluate(ArrayBatches(x_test, y_test, batch_size=512), verbose=0, return_dict=True)
 print(f"Testgenauigkeit mit Early Stopping: {ergebnis['accuracy']:.3f}")
 dlkurs.report(early_stopping_test_accuracy=ergebnis["accuracy"])
 
-# %% [markdown]
-# ## Alle Modelle auf einen Blick
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Alle Modelle auf einen Blick
 
-# %%
+# %% tags=["vertiefung"]
 alle = {"klein (4-4)": verlauf_klein, "original (16-16)": verlauf_original, "groß (512-512)": verlauf_gross,
         "L2 (0,002)": verlauf_l2, "L1 (0,0005)": verlauf_l1, "L2 (0,05)": verlauf_l2_stark,
         "Dropout (0,5)": verlauf_dropout}
@@ -404,11 +408,12 @@ pd.DataFrame.from_dict({
     for name, v in alle.items()
 }, orient="index").round(3)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Vergleiche die Spalten: Bei der besten Epoche liegen die meisten Modelle
 # nah beieinander. Den Unterschied macht, was *danach* passiert – und das
 # stark regularisierte Modell ist nie richtig gut geworden.
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - **Unteranpassung**: Trainings- und Validierungsverlust sind beide noch

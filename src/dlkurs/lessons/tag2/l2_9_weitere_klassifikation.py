@@ -9,7 +9,8 @@
 #    aufzuteilen.
 # 2. **Netz gegen Ensemble** – ein kleines neuronales Netz tritt gegen eine
 #    *Abstimmung* aus Entscheidungsbaum, Random Forest und Support-Vektor-Maschine
-#    an. Weil Iris so klein ist, vergleichen wir fair mit **Kreuzvalidierung**.
+#    an. Weil Iris so klein ist, vergleichen wir fair mit **K-facher
+#    Kreuzvalidierung** wie in 2.7 (als Vertiefung).
 # 3. **CIFAR-10** – 60 000 kleine Farbfotos in zehn Klassen. Hier baust du als
 #    Übung selbst ein Netz.
 
@@ -111,7 +112,7 @@ print(f"„Immer virginica“ auf der naiven Validierung: {immer_virginica_naiv:
 
 # %% [markdown]
 # Ein Modell ohne jedes Wissen erreicht hier die bestmögliche Genauigkeit.
-# Jetzt ein echtes kleines Netz: vier Eingänge, eine versteckte Schicht mit 16
+# Jetzt ein echtes kleines Netz: vier Eingänge, eine verdeckte Schicht mit 16
 # ReLU-Neuronen und eine Softmax-Schicht mit drei Ausgängen, eine pro Art. Wir
 # brauchen es noch öfter, deshalb baut es eine Funktion. Die Lernrate ist mit
 # 0,01 größer als Adams Standardwert 0,001, weil der Datensatz winzig ist und
@@ -195,7 +196,8 @@ pd.DataFrame(zeilen).set_index("Validierung")
 #
 # Teile den ganzen DataFrame `iris` (samt Spalte `target`) in `train_df` (80 %)
 # und `test_df` (20 %). Mische, schichte nach `iris["target"]` und nimm
-# `random_state=42`. `train_test_split` gibt bei einem DataFrame zwei DataFrames
+# `random_state=42` (die Zahlen weiter unten beziehen sich auf genau diese
+# Aufteilung). `train_test_split` gibt bei einem DataFrame zwei DataFrames
 # zurück; der Index der Zeilen bleibt erhalten.
 
 # %%
@@ -283,8 +285,9 @@ dlkurs.report(iris_net_accuracy=iris_net_accuracy)
 # Beachte aber: Der Testteil hat nur 30 Blüten. **Eine** falsch eingeordnete
 # Blüte kostet schon 3,3 Prozentpunkte. Ob ein Modell 93 % oder 97 % erreicht,
 # hängt also stark davon ab, welche Blüten zufällig im Test gelandet sind.
-#
-# ## Ein Ensemble: mehrere Modelle stimmen ab
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Ein Ensemble – mehrere Modelle stimmen ab
 #
 # Statt eines einzelnen Modells kann man mehrere trainieren und sie
 # **abstimmen** lassen. Wir nehmen drei klassische Verfahren aus Tag 1:
@@ -306,7 +309,10 @@ dlkurs.report(iris_net_accuracy=iris_net_accuracy)
 # | SVM | 0,0 | 0,55 | 0,45 |
 # | **Mittel** | 0,0 | 0,40 | **0,60** |
 #
-# Hart abgestimmt gewinnt hier *versicolor* (2 : 1), weich *virginica*.
+# Hart abgestimmt gewinnt hier *versicolor* (2 : 1), weich *virginica*. (Die
+# Zahlen sind ausgedacht: Ein voll ausgewachsener Entscheidungsbaum wie unten
+# gibt meist nur 0 oder 1 aus; erst ein beschnittener Baum liefert Werte wie
+# 0,55.)
 #
 # Ein Haken: Eine SVM berechnet von sich aus **keine** Wahrscheinlichkeiten, nur
 # einen Abstand zur Trennfläche. `CalibratedClassifierCV(SVC(), ensemble=False)`
@@ -314,19 +320,19 @@ dlkurs.report(iris_net_accuracy=iris_net_accuracy)
 # Anleitungen schreiben `SVC(probability=True)`; das macht im Wesentlichen
 # dasselbe, ist aber seit scikit-learn 1.9 veraltet.)
 
-# %%
+# %% tags=["vertiefung"]
 baum = DecisionTreeClassifier(random_state=42)
 wald = RandomForestClassifier(n_estimators=100, random_state=42)
 svm = SVC()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # ### Aufgabe: weiche Abstimmung
 #
 # Baue einen `VotingClassifier` namens `abstimmung` mit **weicher** Abstimmung aus
 # den drei Modellen oben. Gib jedem Modell einen Namen, z. B.
 # `("baum", baum)`. Denk daran, dass die SVM Wahrscheinlichkeiten liefern muss.
 
-# %%
+# %% tags=["vertiefung"]
 ### BEGIN SOLUTION abstimmung
 ###> abstimmung = VotingClassifier(
 ###>     estimators=[("baum", ___), ("wald", ___), ("svm", ___)],
@@ -340,37 +346,39 @@ abstimmung = VotingClassifier(estimators=[
 ### END SOLUTION
 aufgabe.abstimmung.check(abstimmung)
 
-# %%
+# %% tags=["vertiefung"]
 # aufgabe.abstimmung.hint()
 # aufgabe.abstimmung.solution()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Die harte Abstimmung bekommst du aus deinem Ensemble mit einer Kopie, in der
 # nur `voting` anders ist:
 
-# %%
+# %% tags=["vertiefung"]
 abstimmung_hart = clone(abstimmung).set_params(voting="hard")
 abstimmung_hart
 
-# %% [markdown]
-# ## Fair vergleichen: Kreuzvalidierung
+# %% [markdown] tags=["vertiefung"]
+# ## Fair vergleichen: K-fache Kreuzvalidierung
 #
 # Ein einzelner Testteil mit 30 Blüten ist ein launischer Schiedsrichter. Bei der
-# **5-fachen Kreuzvalidierung** teilen wir die 150 Blüten (gemischt und
-# geschichtet) in fünf Falten zu je 30. Jedes Modell wird fünfmal trainiert, jedes
-# Mal mit vier Falten, und auf der fünften geprüft. So kommt jede Blüte genau
+# **K-fachen Kreuzvalidierung** aus 2.7, hier mit $K = 5$, teilen wir die 150
+# Blüten (gemischt und geschichtet) in fünf Folds zu je 30. Jedes Modell wird
+# fünfmal trainiert, jedes Mal mit vier Folds, und auf dem fünften geprüft. In
+# 2.7 haben wir damit die Zahl der Epochen gewählt, hier vergleichen wir damit
+# Modelle. So kommt jede Blüte genau
 # einmal in einen Test, und wir bekommen fünf Genauigkeiten: ihr **Mittelwert**
 # ist die Schätzung, ihre **Standardabweichung** zeigt, wie sehr das Ergebnis von
 # der Aufteilung abhängt.
 #
-# Alle Modelle bekommen dieselben Falten. `make_pipeline(StandardScaler(), …)`
-# sorgt dafür, dass der Skalierer in jeder Falte nur auf deren Trainingsteil
+# Alle Modelle bekommen dieselben Folds. `make_pipeline(StandardScaler(), …)`
+# sorgt dafür, dass der Skalierer in jedem Fold nur auf dessen Trainingsteil
 # angepasst wird.
 
-# %%
+# %% tags=["vertiefung"]
 x_alle = iris[MERKMALE].to_numpy("float32")
 y_alle = iris["target"].to_numpy()
-falten = StratifiedKFold(n_splits=5, shuffle=True, random_state=42)
+folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=42)
 
 klassisch = {
     "Entscheidungsbaum": baum,
@@ -381,49 +389,49 @@ klassisch = {
 }
 ergebnisse = {}
 for name, modell in klassisch.items():
-    ergebnisse[name] = cross_val_score(make_pipeline(StandardScaler(), modell), x_alle, y_alle, cv=falten)
+    ergebnisse[name] = cross_val_score(make_pipeline(StandardScaler(), modell), x_alle, y_alle, cv=folds)
     print(f"{name:<20} {ergebnisse[name].round(3)}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Für das Keras-Netz gibt es kein `cross_val_score`; die Schleife ist aber kurz.
-# Sie macht dasselbe: Falten erzeugen, Skalierer auf dem Trainingsteil anpassen,
+# Sie macht dasselbe: Folds erzeugen, Skalierer auf dem Trainingsteil anpassen,
 # ein **frisches** Netz trainieren, auf dem Testteil bewerten.
 
-# %%
+# %% tags=["vertiefung"]
 genauigkeiten = []
-for train_idx, test_idx in falten.split(x_alle, y_alle):
-    skalierer_falte = StandardScaler().fit(x_alle[train_idx])
+for train_idx, test_idx in folds.split(x_alle, y_alle):
+    skalierer_fold = StandardScaler().fit(x_alle[train_idx])
     netz = baue_netz()
-    netz.fit(skalierer_falte.transform(x_alle[train_idx]), y_alle[train_idx],
+    netz.fit(skalierer_fold.transform(x_alle[train_idx]), y_alle[train_idx],
              epochs=epochen_iris, batch_size=16, verbose=0)
-    _, genauigkeit = netz.evaluate(skalierer_falte.transform(x_alle[test_idx]), y_alle[test_idx], verbose=0)
+    _, genauigkeit = netz.evaluate(skalierer_fold.transform(x_alle[test_idx]), y_alle[test_idx], verbose=0)
     genauigkeiten.append(genauigkeit)
 ergebnisse["Kleines Netz (Keras)"] = np.array(genauigkeiten)
 print(f"{'Kleines Netz (Keras)':<20} {ergebnisse['Kleines Netz (Keras)'].round(3)}")
 
-# %% [markdown]
-# Die Übersicht: Mittelwert und Standardabweichung über die fünf Falten, dazu der
-# schlechteste und der beste Wert. Im Bild ist jeder graue Punkt eine Falte, der
+# %% [markdown] tags=["vertiefung"]
+# Die Übersicht: Mittelwert und Standardabweichung über die fünf Folds, dazu der
+# schlechteste und der beste Wert. Im Bild ist jeder graue Punkt ein Fold, der
 # blaue Punkt der Mittelwert, der Balken ± eine Standardabweichung.
 
-# %%
+# %% tags=["vertiefung"]
 vergleich = pd.DataFrame({
     "Mittelwert": {name: werte.mean() for name, werte in ergebnisse.items()},
     "Std.-Abw.": {name: werte.std() for name, werte in ergebnisse.items()},
-    "schlechteste Falte": {name: werte.min() for name, werte in ergebnisse.items()},
-    "beste Falte": {name: werte.max() for name, werte in ergebnisse.items()},
+    "schlechtester Fold": {name: werte.min() for name, werte in ergebnisse.items()},
+    "bester Fold": {name: werte.max() for name, werte in ergebnisse.items()},
 }).sort_values("Mittelwert")
 
 fig, ax = plt.subplots(figsize=(9, 3.5))
 for zeile, name in enumerate(vergleich.index):
     werte = ergebnisse[name]
     versatz = np.linspace(-0.2, 0.2, len(werte))  # damit gleiche Werte nicht übereinander liegen
-    ax.scatter(werte, zeile + versatz, color="grey", s=12, label="einzelne Falten" if zeile == 0 else None)
+    ax.scatter(werte, zeile + versatz, color="grey", s=12, label="einzelne Folds" if zeile == 0 else None)
     ax.errorbar(werte.mean(), zeile, xerr=werte.std(), fmt="o", color="tab:blue", capsize=4,
                 label="Mittelwert ± Std.-Abw." if zeile == 0 else None)
 ax.set_yticks(range(len(vergleich)), vergleich.index)
 ax.set_xlabel("Genauigkeit")
-ax.set_title("Iris: 5-fache Kreuzvalidierung")
+ax.set_title("Iris: K-fache Kreuzvalidierung (K = 5)")
 ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
 fig.tight_layout()
 plt.show()
@@ -433,14 +441,14 @@ iris_net_cv_accuracy = ergebnisse["Kleines Netz (Keras)"].mean()
 dlkurs.report(voting_cv_accuracy=voting_cv_accuracy, iris_net_cv_accuracy=iris_net_cv_accuracy)
 vergleich.round(3)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Worauf du achten solltest:
 #
 # - Vergleiche die **Unterschiede der Mittelwerte** mit den **Fehlerbalken**.
 #   Ein Abstand, der kleiner als die Standardabweichung ist, entspricht oft nur
 #   einer oder zwei Blüten und ist bei 150 Blüten kein verlässlicher Vorsprung.
-# - Schau dir die Werte je Falte an: Die Modelle schwächeln meist in denselben
-#   Falten. Die schwierigen Blüten – die Grenzfälle zwischen *versicolor* und
+# - Schau dir die Werte je Fold an: Die Modelle schwächeln meist in denselben
+#   Folds. Die schwierigen Blüten – die Grenzfälle zwischen *versicolor* und
 #   *virginica* aus dem Streudiagramm – sind für alle Verfahren schwierig. Irren
 #   alle Mitglieder an denselben Stellen, kann auch eine Abstimmung nichts
 #   retten: Ein Ensemble hilft vor allem, wenn seine Mitglieder *verschiedene*
@@ -465,7 +473,7 @@ vergleich.round(3)
 # kleiner als diese Streuung, gibt es keinen belastbaren Sieger.
 # <!-- END SOLUTION -->
 
-# %%
+# %% tags=["vertiefung"]
 # aufgabe.kreuzvalidierung.solution()
 
 # %% [markdown]
@@ -476,16 +484,15 @@ vergleich.round(3)
 # Blau) mit Werten von 0 bis 255. Die Labels sind Zahlen von 0 bis 9 in der
 # Form `(N, 1)`.
 #
-# Wenn der echte Datensatz auf deinem Rechner fehlt und nur Testdaten im
-# CIFAR-Format bereitstehen (so läuft diese Lektion in automatischen Tests),
-# meldet das der Datenlader. Dann sind die Bilder Zufallsrauschen mit zufälligen
-# Labels, und alle Zahlen dieses Abschnitts sind bedeutungslos.
+# Fehlt der Datensatz auf deinem Rechner, meldet `load` das mit der Abhilfe:
+# `dlkurs data download cifar10` (mit Internet, etwa 170 MB) oder das
+# Daten-Paket deiner Kursleitung.
 
 # %% tags=["daten:cifar10"]
 (cifar_x_train, cifar_y_train), (cifar_x_test, cifar_y_test) = load("cifar10")
-testdaten = any(eintrag["dataset"] == "cifar10" for eintrag in substitutions())
-if testdaten:
-    print("Achtung: Das sind Testdaten im CIFAR-Format, kein echter Datensatz – "
+probedaten = any(eintrag["dataset"] == "cifar10" for eintrag in substitutions())
+if probedaten:
+    print("Achtung: Das sind Probedaten der automatischen Tests, nicht der echte CIFAR-10-Datensatz – "
           "Bilder und Zahlen dieses Abschnitts sagen nichts über CIFAR-10 aus.")
 
 print("Training:", cifar_x_train.shape, cifar_x_train.dtype, " Labels:", cifar_y_train.shape)
@@ -534,14 +541,14 @@ pd.Series(np.bincount(cifar_y_train[-n_val:, 0], minlength=10), index=KLASSEN, n
 #
 # - Eingabe der Form `(32, 32, 3)`,
 # - `Flatten`, damit aus jedem Bild ein Vektor mit 3072 Zahlen wird,
-# - eine oder zwei versteckte `Dense`-Schichten mit ReLU (z. B. 256 und 128
+# - eine oder zwei verdeckte `Dense`-Schichten mit ReLU (z. B. 256 und 128
 #   Einheiten),
 # - eine Ausgabeschicht mit 10 Einheiten und Softmax.
 #
 # Kompiliere es mit Adam, der passenden Verlustfunktion für ganzzahlige Labels
 # und der Metrik `accuracy`. Der Prüfer trainiert eine Kopie deines Netzes
 # wenige Epochen lang auf kleinen künstlichen Farbbildern (32 × 32 × 3, Werte
-# zwischen 0 und 1, zehn Klassen) und erwartet mindestens 50 % Genauigkeit.
+# zwischen 0 und 1, zehn Klassen) und erwartet mindestens 70 % Genauigkeit.
 
 # %% tags=["daten:cifar10"]
 ### BEGIN SOLUTION cifar_modell
@@ -574,8 +581,8 @@ plt.show()
 # %% tags=["daten:cifar10"]
 _, cifar_genauigkeit = cifar_modell.evaluate(cifar_x_test, cifar_y_test, verbose=0)
 print(f"Testgenauigkeit auf {len(cifar_y_test)} Testbildern: {cifar_genauigkeit:.3f}  (Raten: 0.100)")
-if testdaten:
-    print("Testdaten im CIFAR-Format: Diese Zahl ist bedeutungslos.")
+if probedaten:
+    print("Probedaten der automatischen Tests: Diese Zahl ist bedeutungslos.")
 else:
     dlkurs.report(cifar10_test_accuracy=cifar_genauigkeit)
 
@@ -605,7 +612,7 @@ plt.show()
 # - `train_test_split(..., stratify=y, shuffle=True)` mischt und erhält die
 #   Klassenanteile in beiden Teilen.
 # - Skalierer nur auf den Trainingsdaten anpassen.
-# - Bei kleinen Datensätzen vergleicht man Modelle mit Kreuzvalidierung:
+# - Bei kleinen Datensätzen vergleicht man Modelle mit K-facher Kreuzvalidierung:
 #   Mittelwert **und** Standardabweichung.
 # - Ein `VotingClassifier` lässt mehrere Modelle abstimmen: hart per Mehrheit,
 #   weich über gemittelte Wahrscheinlichkeiten (die SVM braucht dafür
