@@ -23,7 +23,7 @@ from dlkurs.exercises.compare import Options, clean, compare_values, shape_text,
 from dlkurs.exercises.custom import CustomExercise
 from dlkurs.exercises.exercise import Exercise, Right, Wrong, lazy, per_profile, seeded, strict
 from dlkurs.exercises.functions import Case, FunctionExercise, call_answer
-from dlkurs.exercises.models import ModelExercise
+from dlkurs.exercises.models import ModelExercise, flat_layers, hidden_activations, loss_name, metric_names
 from dlkurs.exercises.placeholder import ___, Placeholder, PlaceholderError, contains_placeholder
 from dlkurs.exercises.registry import Aufgaben, UnknownLessonExercises, aufgaben
 from dlkurs.exercises.solutions import from_solution
@@ -49,6 +49,10 @@ __all__ = [
     "Exercise",
     "Right",
     "seeded",
+    "flat_layers",
+    "hidden_activations",
+    "loss_name",
+    "metric_names",
     "ExerciseFailed",
     "FALSCH",
     "Falsch",
