@@ -340,7 +340,7 @@ def _pruefe_modell(modell) -> str | None:
     zufall = [i for i, s in enumerate(schichten) if _ist_zufall(s)]
     if not zufall:
         return (
-            "Das Modell enthält keine Augmentierungsschicht – die Zufallsschichten (z. B. `augmentierung`) "
+            "Das Modell enthält keine Augmentierungsschicht – die Zufallsschichten (z. B. `neue_augmentierung()`) "
             "gehören als erste Stufe *in* das Modell"
         )
     if mit_gewichten and max(zufall) > mit_gewichten[0]:
