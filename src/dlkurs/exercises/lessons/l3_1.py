@@ -6,6 +6,13 @@ run once more on a few diagnostic inputs, and if it equals a typical mistake
 (per-tensor clipping, BatchNorm's axis, ε outside the root, …) the verdict names
 that mistake. The initializer exercise draws weights from the learner's
 initializer and measures their variance. Keras is imported inside functions only.
+
+Instructions of the task texts that are enforced: "nach der Produktformel, ohne
+automatisches Differenzieren" (source: no GradientTape/grad/chain_gradients), "als
+Zahl" (a number, not text or a list), "verändere die Arrays nicht" and "als neue
+Liste" (clip_global: mutation and identity), "mit NumPy, ohne tf.clip_by_global_norm"
+and "ohne die Keras-Schicht" (source, and NumPy arrays as results), "nimm das
+übergebene eps" (cases with other eps).
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from dlkurs.exercises import (
     NICHT_BEARBEITET,
     NotAttempted,
     RICHTIG,
+    Right,
     ThoughtQuestion,
     Wrong,
     call_answer,
@@ -39,6 +47,8 @@ def _same(a: Any, b: Any, rtol: float, atol: float) -> bool:
     """Whether two results (numbers, arrays or lists of them) agree; NaN equals NaN."""
     if isinstance(b, (list, tuple)):
         return isinstance(a, (list, tuple)) and len(a) == len(b) and all(_same(x, y, rtol, atol) for x, y in zip(a, b))
+    if isinstance(a, (str, bytes, list, tuple, dict)) or a is None:  # text is no number, a list no array
+        return False
     try:
         a, b = np.asarray(to_numpy(a), dtype=float), np.asarray(b, dtype=float)
     except Exception:
@@ -47,14 +57,21 @@ def _same(a: Any, b: Any, rtol: float, atol: float) -> bool:
 
 
 def _diagnosed(cases: FunctionExercise, probes: Sequence[tuple], variants: Sequence[tuple[Callable, str]],
-               rtol: float, atol: float, before: Callable[[Any], str | None] | None = None):
+               rtol: float, atol: float, before: Callable[[Any], str | None] | None = None,
+               first: Callable[[Any], str | None] | None = None):
     """A check: ``cases`` decides; if the answer equals a variant on every probe, the variant's message is added.
 
     before: an optional first look at the function (e.g. at its result on the first probe) that
     may return a more specific reason than the cases would give.
+    first: an optional look at the function *before* the cases (the type of its result, whether
+    it returns its own input list): an instruction the cases cannot see.
     """
 
     def check(fn):
+        if first is not None and callable(fn):
+            special = first(fn)
+            if special:
+                return special
         verdict = cases.evaluate(fn)
         if verdict.status == RICHTIG:
             return None
@@ -71,6 +88,13 @@ def _diagnosed(cases: FunctionExercise, probes: Sequence[tuple], variants: Seque
             results = [call_answer(fn, *_copy(probe), timeout=5) for probe in probes]
         except (Falsch, NotAttempted):
             return reason
+        reference = cases.reference_fn
+        try:
+            if reference is not None and all(_same(got, reference(*_copy(probe)), rtol, atol)
+                                             for got, probe in zip(results, probes)):
+                return reason  # right on the probes: the mistake is elsewhere, no variant describes it
+        except Exception:
+            pass
         for variant, message in variants:
             try:
                 if all(_same(got, variant(*_copy(probe)), rtol, atol) for got, probe in zip(results, probes)):
@@ -131,6 +155,45 @@ def _kette_schranke(x, w, b):
     return float(np.prod(np.asarray(w, dtype=float) * 0.25)) if len(w) else 1.0
 
 
+def _kette_numerisch(x, w, b):
+    """A central difference quotient of the chain's value: no product formula at all."""
+    h = 1e-5
+    return (_kette_wert(x + h, w, b) - _kette_wert(x - h, w, b)) / (2 * h) if len(w) else 1.0
+
+
+def _kette_autodiff(x, w, b):
+    """The right number, by automatic differentiation – which the task rules out."""
+    import tensorflow as tf
+
+    x = tf.Variable(float(x), dtype="float64")
+    with tf.GradientTape() as band:
+        a = x
+        for w_k, b_k in zip(w, b):
+            a = tf.sigmoid(float(w_k) * a + float(b_k))
+    gradient = band.gradient(a, x)
+    return 1.0 if gradient is None else float(gradient.numpy())
+
+
+def _kette_rekursiv(x, w, b):
+    """A correct alternative: recursion over the chain."""
+    if len(w) == 0:
+        return 1.0
+    a = 1 / (1 + np.exp(-(w[0] * x + b[0])))
+    return w[0] * a * (1 - a) * _kette_rekursiv(a, w[1:], b[1:])
+
+
+def _kette_math(x, w, b):
+    """A correct alternative: plain Python floats, σ'(z) written as e^(−z) / (1 + e^(−z))²."""
+    import math
+
+    a, produkt = float(x), 1.0
+    for w_k, b_k in zip(list(w), list(b)):
+        z = float(w_k) * a + float(b_k)
+        produkt *= float(w_k) * math.exp(-z) / (1 + math.exp(-z)) ** 2
+        a = 1 / (1 + math.exp(-z))
+    return produkt
+
+
 _KETTE_PROBES = [
     (-1.0, np.array([2.0, -3.0, 0.5]), np.array([0.1, 0.0, -1.0])),
     (0.5, np.array([1.5, 0.8]), np.array([0.0, 0.0])),
@@ -147,6 +210,8 @@ _kette_cases = FunctionExercise(
         Case(2.0, np.array([]), np.array([])).named("Kette der Länge 0: d a_0 / d x = 1"),
         Case(0.5, np.ones(40), np.zeros(40)).named("40 Neuronen: winzig, aber nicht 0"),
     ],
+    forbid=["GradientTape", "gradient", "chain_gradients", "grad", "value_and_grad", "jacobian", "vjp", "jvp"],
+    forbid_reason="Die Aufgabe verlangt die Produktformel, ohne automatisches Differenzieren",
     # relative tolerance: a right answer in float64 agrees to ~1e-15, in float32 to ~1e-6
     # (estimated, not measured: 40 float32 factors, relative error ~4e-6); the closest declared mistake
     # (no bias, on the probe with b ≠ 0) is off by 14 %. atol 0: the 40-neuron case is 1e-27.
@@ -164,9 +229,29 @@ _KETTE_VARIANTS = [
     (_kette_schranke, "0,25 ist nur die obere Schranke von σ'; rechne σ'(z_k) an der tatsächlichen Stelle z_k aus."),
 ]
 
+def _kette_before(fn) -> str | None:
+    """Right for short chains, far off for a long one: the pattern of a difference quotient."""
+    richtig = _kette_cases.reference_fn
+    if richtig is None:
+        return None
+    try:
+        kurz = [call_answer(fn, *_copy(probe), timeout=5) for probe in _KETTE_PROBES]
+        lang = call_answer(fn, 0.5, np.ones(40), np.zeros(40), timeout=5)
+        erwartet = richtig(0.5, np.ones(40), np.zeros(40))
+        nah = all(_same(got, richtig(*_copy(probe)), 1e-3, 0.0) for got, probe in zip(kurz, _KETTE_PROBES))
+        lang = float(np.asarray(to_numpy(lang), dtype=float))
+    except (Falsch, NotAttempted, TypeError, ValueError):
+        return None
+    if nah and not np.isclose(lang, erwartet, rtol=0.5, atol=0.0):
+        return (f"Für kurze Ketten stimmt dein Ergebnis fast, für 40 Neuronen aber nicht ({lang:.3g} statt "
+                f"{erwartet:.3g}). Das passiert mit einem Differenzenquotienten (a_n(x + h) − a_n(x − h)) / 2h: "
+                "Der winzige Gradient geht im Rundungsfehler unter. Die Aufgabe verlangt die Produktformel")
+    return None
+
+
 kette_gradient = CustomExercise(
     title="Der Gradient einer Sigmoid-Kette",
-    check=_diagnosed(_kette_cases, _KETTE_PROBES, _KETTE_VARIANTS, rtol=1e-6, atol=0.0),
+    check=_diagnosed(_kette_cases, _KETTE_PROBES, _KETTE_VARIANTS, rtol=1e-6, atol=0.0, before=_kette_before),
     reference=from_solution(),
     hints=[
         "Gehe die Kette von vorne nach hinten durch: In jeder Schicht brauchst du z_k (aus der Ausgabe der "
@@ -175,11 +260,18 @@ kette_gradient = CustomExercise(
         "dann ist auch die Kette der Länge 0 richtig.",
     ],
     wrong=[
+        Wrong(_kette_autodiff, expect="ohne automatisches Differenzieren", instruction=True),
+        Wrong(_kette_numerisch, expect="Differenzenquotient", instruction=True),
         Wrong(_kette_ohne_gewichte, expect="Gewicht w_k fehlt"),
         Wrong(_kette_sigma_statt_ableitung, expect="Ableitung σ'"),
         Wrong(_kette_ohne_bias, expect="Bias"),
         Wrong(_kette_summe, expect="Produkt"),
         Wrong(_kette_ableitung_an_a, expect="nicht an der Ausgabe"),
+        Wrong(lambda x, w, b: str(_kette_rekursiv(x, w, b)), expect="Typ str statt float"),
+    ],
+    alternatives=[
+        Right(_kette_rekursiv, why="recursion over the chain instead of a loop"),
+        Right(_kette_math, why="Python floats and math.exp, σ' written as e^(-z) / (1 + e^(-z))^2"),
     ],
 )
 
@@ -281,6 +373,11 @@ def _lazy_init(name: str, **kwargs):
     return lazy(_initializer(name, **kwargs))
 
 
+def _he_von_hand(shape, dtype=None):
+    """A correct alternative: a plain function (Dense accepts any callable) drawing N(0, 2 / fan_in)."""
+    return np.random.normal(0.0, np.sqrt(2.0 / shape[0]), size=shape).astype(dtype or "float32")
+
+
 relu_init = CustomExercise(
     title="Die Initialisierung für ein tiefes ReLU-Netz",
     check=_check_relu_init,
@@ -296,7 +393,15 @@ relu_init = CustomExercise(
         Wrong(_lazy_init("RandomNormal", stddev=0.05), expect="Zahl der Eingänge"),
         Wrong(_lazy_init("VarianceScaling", scale=2.0, mode="fan_avg"), expect="Zahl der Eingänge"),
         Wrong("he_normaal", expect="kennt keinen"),
-        Wrong(0.125, expect="Erwartet wird ein Initialisierer"),
+        # breaks "so, wie du sie Dense(..., kernel_initializer=...) übergeben würdest": a bare stddev
+        Wrong(0.125, expect="Erwartet wird ein Initialisierer", instruction=True),
+    ],
+    alternatives=[
+        Right("he_uniform", why="the uniform variant of He"),
+        Right(_lazy_init("HeNormal", seed=7), why="an initializer object with a seed"),
+        Right(_lazy_init("VarianceScaling", scale=2.0, mode="fan_in", distribution="truncated_normal"),
+              why="He spelled out as VarianceScaling(2, fan_in)"),
+        Right(_he_von_hand, why="a plain function drawing N(0, 2 / fan_in)"),
     ],
 )
 
@@ -353,6 +458,36 @@ def _clip_null_division(gradienten, max_norm):
     return [g * faktor for g in gradienten]
 
 
+def _clip_gleiche_liste(gradienten, max_norm):
+    """Right numbers, but the caller's own list back when nothing is clipped ("als neue Liste")."""
+    laenge = _global_length(gradienten)
+    if laenge <= max_norm:
+        return gradienten
+    return [g * (max_norm / laenge) for g in gradienten]
+
+
+def _clip_mit_tf(gradienten, max_norm):
+    """Right numbers from tf.clip_by_global_norm – the task asks for the computation in NumPy."""
+    import tensorflow as tf
+
+    begrenzt, _ = tf.clip_by_global_norm([tf.constant(g) for g in gradienten], max_norm)
+    return [g.numpy() for g in begrenzt]
+
+
+def _clip_als_listen(gradienten, max_norm):
+    """Right numbers as nested Python lists instead of arrays."""
+    faktor = max_norm / max(_global_length(gradienten), max_norm)
+    return [(g * faktor).tolist() for g in gradienten]
+
+
+def _clip_flach(gradienten, max_norm):
+    """A correct alternative: one long vector for the length, np.linalg.norm, an if instead of max."""
+    laenge = np.linalg.norm(np.concatenate([np.ravel(g) for g in gradienten])) if gradienten else 0.0
+    if laenge > max_norm:
+        return [g * (max_norm / laenge) for g in gradienten]
+    return [g.copy() for g in gradienten]
+
+
 _CLIP_PROBES = [
     ([np.array([3.0, 4.0]), np.array([0.0, 12.0])], 1.0),
     ([np.array([0.3, 0.4]), np.array([0.0, 0.0])], 1.0),
@@ -381,6 +516,9 @@ _clip_cases = FunctionExercise(
     # declared mistake (sum of the norms, case 1) is off by 24 %.
     rtol=1e-5,
     atol=1e-7,
+    forbid=["clip_by_global_norm", "clip_by_norm", "clip_by_value"],
+    forbid_reason="Die Aufgabe verlangt die Rechnung selbst in NumPy – tf.clip_by_global_norm kommt erst danach "
+                  "zum Vergleich",
 )
 
 _CLIP_VARIANTS = [
@@ -409,9 +547,34 @@ def _clip_before(fn) -> str | None:
     return None
 
 
+def _clip_first(fn) -> str | None:
+    """"als neue Liste" and "NumPy-Arrays": what the cases cannot see (they compare values only)."""
+    for gradienten, max_norm in (_copy(_CLIP_PROBES[0]), _copy(_CLIP_PROBES[1])):
+        vorher = [np.array(g, copy=True) for g in gradienten]
+        result = call_answer(fn, gradienten, max_norm, timeout=5)  # an error or a hang: Falsch says so
+        if any(not np.array_equal(g, v) for g, v in zip(gradienten, vorher)):
+            return ("Die Funktion verändert ihre Eingabe: die übergebenen Arrays – rechne mit g * faktor "
+                    "(neue Arrays), nicht mit g *= faktor")
+        if isinstance(result, tuple) and len(result) == len(gradienten) and not (
+                len(result) == 2 and isinstance(result[0], (list, tuple))):  # a pair (list, length): _clip_before
+            return "Die Funktion gibt ein Tupel zurück – die Aufgabe verlangt eine Liste: [g * faktor for g in …]"
+        if not isinstance(result, list) or len(result) != len(gradienten):
+            return None  # wrong length or type: the cases and _clip_before say it
+        if result is gradienten:
+            return ("Die Funktion gibt die übergebene Liste selbst zurück – die Aufgabe verlangt eine neue Liste "
+                    "(z. B. [g * faktor for g in gradienten]), auch wenn nichts gekürzt wird")
+        for element in result:
+            if isinstance(element, np.ndarray) or isinstance(element, np.generic) and not isinstance(element, np.bool_):
+                continue
+            return (f"Die Liste enthält {short(element)} statt NumPy-Arrays – gib je Gradient ein NumPy-Array "
+                    "zurück (g * faktor)")
+    return None
+
+
 clip_global = CustomExercise(
     title="Clipping mit der globalen Norm",
-    check=_diagnosed(_clip_cases, _CLIP_PROBES, _CLIP_VARIANTS, rtol=1e-6, atol=1e-9, before=_clip_before),
+    check=_diagnosed(_clip_cases, _CLIP_PROBES, _CLIP_VARIANTS, rtol=1e-6, atol=1e-9, before=_clip_before,
+                     first=_clip_first),
     reference=from_solution(),
     hints=[
         "Zuerst die gemeinsame Länge: alle Einträge aller Arrays quadrieren, aufsummieren, die Wurzel ziehen. "
@@ -424,9 +587,18 @@ clip_global = CustomExercise(
         Wrong(_clip_werte, expect="clipvalue"),
         Wrong(_clip_immer, expect="auch wenn die Gradienten schon kürzer"),
         Wrong(_clip_summe_der_normen, expect="Summe aller Quadrate"),
-        Wrong(_clip_an_ort, expect="verändert ihre Eingabe"),
+        Wrong(_clip_an_ort, expect="verändert ihre Eingabe", instruction=True),
+        Wrong(_clip_gleiche_liste, expect="neue Liste", instruction=True),
+        Wrong(_clip_mit_tf, expect="selbst in NumPy", instruction=True),
+        Wrong(_clip_als_listen, expect="statt NumPy-Arrays"),
         Wrong(_clip_wie_tf, expect="Paar"),
-        Wrong(_clip_null_division, expect="NaN"),
+        Wrong(_clip_null_division, expect="NaN", instruction=True),
+    ],
+    alternatives=[
+        Right(_clip_flach, why="the length of one concatenated vector, np.linalg.norm, if/else with copies"),
+        Right(lambda gradienten, max_norm: [np.asarray(g) * min(1.0, max_norm / max(_global_length(gradienten),
+                                                                                  1e-300)) for g in gradienten],
+              why="min(1, max_norm / length) with a tiny floor instead of max(length, max_norm)"),
     ],
 )
 
@@ -480,6 +652,35 @@ def _ln_an_ort(x, gamma, beta, eps=1e-3):
     return gamma * x + beta
 
 
+def _ln_mit_keras(x, gamma, beta, eps=1e-3):
+    """Keras' own layer (float32, within the tolerance) – the task asks for NumPy."""
+    import keras
+
+    schicht = keras.layers.LayerNormalization(epsilon=eps)
+    schicht.build(np.shape(x))
+    schicht.gamma.assign(np.asarray(gamma, "float32"))
+    schicht.beta.assign(np.asarray(beta, "float32"))
+    return keras.ops.convert_to_numpy(schicht(np.asarray(x, "float32")))
+
+
+def _ln_als_liste(x, gamma, beta, eps=1e-3):
+    return _ln(x, gamma, beta, eps).tolist()
+
+
+def _ln_von_hand(x, gamma, beta, eps=1e-3):
+    """A correct alternative: mean and variance written out, division by the root last."""
+    x = np.asarray(x, dtype=float)
+    mittel = np.sum(x, axis=-1, keepdims=True) / x.shape[-1]
+    varianz = np.mean((x - mittel) ** 2, axis=-1, keepdims=True)
+    return np.asarray(gamma) * ((x - mittel) / np.sqrt(varianz + eps)) + np.asarray(beta)
+
+
+def _ln_float32(x, gamma, beta, eps=1e-3):
+    """A correct alternative: computed in float32 throughout."""
+    x, gamma, beta = (np.asarray(v, "float32") for v in (x, gamma, beta))
+    return _ln(x, gamma, beta, np.float32(eps))
+
+
 def _ln_data():
     rng = np.random.default_rng(3)
     x = rng.normal(2.0, 3.0, size=(4, 6))
@@ -525,6 +726,9 @@ _ln_cases_exercise = FunctionExercise(
     # case, 1.4e-4 relative.
     rtol=2e-5,
     atol=1e-5,
+    forbid=["LayerNormalization", "layer_normalization", "moments"],
+    forbid_reason="Die Aufgabe verlangt LayerNormalization in NumPy, ohne die Keras-Schicht (die kommt danach "
+                  "zum Vergleich)",
 )
 
 _LN_VARIANTS = [
@@ -541,9 +745,22 @@ _LN_VARIANTS = [
                 "keepdims=True)."),
 ]
 
+def _ln_first(fn) -> str | None:
+    """"in NumPy": the result is a NumPy array (a tensor or a list is not)."""
+    x, gamma, beta, *_ = _ln_data()
+    result = call_answer(fn, x.copy(), gamma.copy(), beta.copy(), timeout=5)  # an error or a hang: Falsch
+    if result is None or isinstance(result, np.ndarray):
+        return None
+    if isinstance(result, (list, tuple)):
+        return (f"Die Funktion gibt {short(result)} zurück – gefragt ist ein NumPy-Array derselben Form wie x, "
+                "keine Liste")
+    return (f"Die Funktion gibt {short(result)} zurück – die Aufgabe verlangt die Rechnung in NumPy, das Ergebnis "
+            "ist ein NumPy-Array")
+
+
 layer_norm = CustomExercise(
     title="LayerNormalization in NumPy",
-    check=_diagnosed(_ln_cases_exercise, _ln_probes(), _LN_VARIANTS, rtol=1e-6, atol=1e-9),
+    check=_diagnosed(_ln_cases_exercise, _ln_probes(), _LN_VARIANTS, rtol=1e-6, atol=1e-9, first=_ln_first),
     reference=from_solution(),
     hints=[
         "Mittelwert und Varianz je Beispiel: über die letzte Achse, mit keepdims=True, damit sich das Ergebnis "
@@ -556,9 +773,15 @@ layer_norm = CustomExercise(
         Wrong(_ln_ohne_eps, expect="ε fehlt"),
         Wrong(_ln_eps_draussen, expect="unter die Wurzel"),
         Wrong(_ln_ddof1, expect="ddof=0"),
-        Wrong(_ln_festes_eps, expect="übergebene eps"),
+        Wrong(_ln_festes_eps, expect="übergebene eps", instruction=True),
+        Wrong(_ln_mit_keras, expect="in NumPy, ohne die Keras-Schicht", instruction=True),
+        Wrong(_ln_als_liste, expect="keine Liste"),
         Wrong(_ln_vertauscht, expect="vertauscht"),
         Wrong(_ln_alles, expect="je Zeile"),
         Wrong(_ln_an_ort, expect="verändert ihre Eingabe"),
+    ],
+    alternatives=[
+        Right(_ln_von_hand, why="mean and variance written out with np.sum and np.mean"),
+        Right(_ln_float32, why="computed in float32 throughout"),
     ],
 )

@@ -2,6 +2,14 @@
 
 Nothing heavy at import: Keras models are built inside functions and ``lazy``
 factories, Fashion-MNIST is loaded on the first check that trains a model.
+
+Instructions of the task texts that are enforced: conv_parameter returns a whole
+number ("als ganze Zahl"); form_vor_flatten is a tuple without the batch axis
+("ohne die Stapelachse, als Tupel"); modell_fashion has the named layers, filters,
+kernels and ReLU, softmax output, optimizer="rmsprop" with its default learning
+rate, the named loss and the accuracy metric, and is not trained yet ("Trainiere es
+noch nicht"); am_haeufigsten_verwechselt returns integer class indices (the next
+cell indexes a list with them) and leaves the matrix unchanged.
 """
 
 from __future__ import annotations
@@ -10,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+import numbers
+
 from dlkurs.exercises import (
     call_answer,
     Case,
@@ -17,10 +27,14 @@ from dlkurs.exercises import (
     contains_placeholder,
     CustomExercise,
     Falsch,
+    flat_layers,
     from_solution,
     FunctionExercise,
     lazy,
+    NICHT_BEARBEITET,
     NotAttempted,
+    RICHTIG,
+    Right,
     shape_text,
     short,
     ThoughtQuestion,
@@ -52,9 +66,19 @@ def _ein_bias(anzahl_filter, kern_hoehe, kern_breite, kanaele):
     return anzahl_filter * kern_hoehe * kern_breite * kanaele + 1
 
 
-conv_parameter = FunctionExercise(
-    title="Parameter einer Conv2D-Schicht",
-    reference=from_solution(),
+def _als_kommazahl(anzahl_filter, kern_hoehe, kern_breite, kanaele):
+    """Right value, but a float (e.g. through a true division or np.float64): 320.0."""
+    return float(anzahl_filter * (kern_hoehe * kern_breite * kanaele + 1))
+
+
+def _mit_numpy(anzahl_filter, kern_hoehe, kern_breite, kanaele):
+    """A correct alternative: np.prod gives a NumPy integer."""
+    return anzahl_filter * (np.prod([kern_hoehe, kern_breite, kanaele]) + 1)
+
+
+_conv_parameter_cases = FunctionExercise(
+    title="Parameter einer Conv2D-Schicht (Testfälle)",
+    reference=from_solution("conv_parameter", lesson="3.4"),
     cases=[
         Case(32, 3, 3, 1).named("erste Schicht des Convnets: 32 Filter 3 × 3 auf einem Graustufenbild"),
         Case(64, 3, 3, 32).named("zweite Schicht: 64 Filter 3 × 3 auf 32 Kanälen"),
@@ -63,6 +87,27 @@ conv_parameter = FunctionExercise(
         Case(4, 3, 5, 2).named("Kern 3 hoch und 5 breit"),
         Case(8, 1, 1, 4).named("Kern 1 × 1"),
     ],
+)
+
+
+def _pruefe_conv_parameter(fn):
+    if callable(fn):
+        ergebnis = call_answer(fn, 32, 3, 3, 1, timeout=5)
+        if isinstance(ergebnis, (float, np.floating)):
+            raise Falsch(f"Die Funktion gibt {short(ergebnis)} zurück, eine Kommazahl – die Aufgabe verlangt eine "
+                         "ganze Zahl (rechne nur mit *, + und ganzen Zahlen, oder int(...))")
+    verdict = _conv_parameter_cases.evaluate(fn)
+    if verdict.status == RICHTIG:
+        return None
+    if verdict.status == NICHT_BEARBEITET:
+        raise NotAttempted()
+    return verdict.message
+
+
+conv_parameter = CustomExercise(
+    title="Parameter einer Conv2D-Schicht",
+    check=_pruefe_conv_parameter,
+    reference=from_solution(),
     hints=[
         "Ein Filter hat ein Gewicht für jede Stelle des Kerns **in jedem Eingabekanal**: "
         "`kern_hoehe * kern_breite * kanaele` Gewichte.",
@@ -75,14 +120,31 @@ conv_parameter = FunctionExercise(
         Wrong(_quadratischer_kern, expect="3 hoch und 5 breit"),
         Wrong(_bias_je_kanal, expect="erste Schicht"),
         Wrong(_ein_bias, expect="erste Schicht"),
+        Wrong(_als_kommazahl, expect="ganze Zahl", instruction=True),
     ],
+    alternatives=[Right(_mit_numpy, why="np.prod gives a NumPy integer, which is an int for every later use")],
 )
 
 # --------------------------------------------------------------------------- form_vor_flatten
 
+def _form_aus_modell():
+    """A correct alternative: read from a model's layer (a tuple of ints in Keras 3)."""
+    import keras
+    from keras import layers
+
+    modell = keras.Sequential([
+        keras.Input(shape=(28, 28, 1)),
+        layers.Conv2D(32, 3, activation="relu"), layers.MaxPooling2D(2),
+        layers.Conv2D(64, 3, activation="relu"), layers.MaxPooling2D(2),
+        layers.Conv2D(128, 3, activation="relu"),
+    ])
+    return tuple(modell.compute_output_shape((None, 28, 28, 1))[1:])
+
+
 form_vor_flatten = ValueExercise(
     title="Die Form vor Flatten",
     expected=(3, 3, 128),
+    strict_type=True,  # "als Tupel": a list never equals a shape (x.shape == [3, 3, 128] is False)
     hints=[
         "Verfolge Höhe (= Breite) Schicht für Schicht: Eine Faltung 3 × 3 ohne Auffüllen macht 2 weniger, "
         "`MaxPooling2D(2)` halbiert und rundet ab. 28 → 26 → 13 → …",
@@ -96,10 +158,16 @@ form_vor_flatten = ValueExercise(
               "die dritte Faltung."),
         Wrong((1152,), expect="Form", feedback="Das ist die Form *nach* Flatten (3 · 3 · 128) – gefragt ist die "
               "Form davor."),
-        Wrong((None, 3, 3, 128), expect="Form", feedback="Ohne die Stapelachse (None), nur die Form eines Bildes."),
+        Wrong((None, 3, 3, 128), expect="Form", feedback="Ohne die Stapelachse (None), nur die Form eines Bildes.",
+              instruction=True),
+        Wrong([3, 3, 128], expect="Typ list statt tuple", instruction=True),
         Wrong((4, 4, 128), expect="Form", feedback="Pooling rundet ab: aus 11 wird 5, nicht 6."),
         Wrong((3, 3, 64), expect="Form", feedback="Die Zahl der Kanäle ist die Zahl der Filter der letzten "
               "Faltung."),
+    ],
+    alternatives=[
+        Right((np.int64(3), np.int64(3), np.int64(128)), why="NumPy integers in the tuple"),
+        Right(lazy(_form_aus_modell), why="read from model.output.shape[1:]"),
     ],
 )
 
@@ -127,10 +195,12 @@ _ACTIVATION_LAYERS = {"Activation", "ReLU", "Softmax"}
 
 #: the check trains a copy for this many epochs on the first images of Fashion-MNIST
 _N_TRAIN, _N_TEST, _EPOCHS, _BATCH = 3000, 2000, 2, 64
-#: accuracy the copy must reach on 2000 test images. Measured under the lock (2 epochs on 3000 images,
-#: seeds 0-4): right answers: rmsprop 0.67-0.71, adam 0.71-0.76, functional API 0.67-0.71, separate
-#: ReLU/Activation layers 0.67-0.71; wrong: RMSprop(learning_rate=1.0) 0.10-0.11, SGD(learning_rate=1e-4)
-#: 0.09-0.11, SGD(learning_rate=1e-3) 0.09-0.13 (these do not learn in 2 epochs). Threshold in between.
+#: accuracy the copy must reach on 2000 test images (Fashion-MNIST's test split; the copy is trained from
+#: fresh weights on the first 3000 training images, so the learner's own training never counts).
+#: Measured under the lock (2 epochs on 3000 images, seeds 0-4): right answers: rmsprop 0.668-0.705,
+#: nested Sequential with separate ReLU layers 0.668-0.705 (same weights), functional API 0.67-0.71;
+#: wrong answers that pass every config check: kernel_initializer="zeros" 0.102 (all seeds); for reference
+#: RMSprop(learning_rate=1.0) 0.095-0.110 (now rejected by its config already). Threshold in between.
 _SCHWELLE = 0.4
 
 
@@ -171,7 +241,7 @@ def _name(value: Any) -> str | None:
 def _stapel(model: Any) -> list[tuple[str, dict]]:
     """The model's layers as (type, public config), with Activation layers merged into the layer before."""
     stapel: list[tuple[str, dict]] = []
-    for schicht in model.layers:
+    for schicht in flat_layers(model):  # a Sequential inside a Sequential counts with its layers
         art = type(schicht).__name__
         if art == "InputLayer":
             continue
@@ -227,10 +297,36 @@ def _pruefe_aufbau(model: Any) -> None:
             raise Falsch(f"{wer} hat strides={config.get('strides')!r} – lass die Voreinstellung stehen")
 
 
+#: RMSprop's default learning rate in Keras 3 ("optimizer='rmsprop'" means this one)
+_LERNRATE = 0.001
+
+
+def _pruefe_optimierer(optimizer: Any) -> None:
+    art = type(optimizer).__name__
+    if art != "RMSprop":
+        raise Falsch(f"Der Optimierer ist {art} statt RMSprop – die Aufgabe verlangt optimizer=\"rmsprop\", "
+                     "wie beim Convnet oben (sonst vergleichst du nicht dasselbe Netz)")
+    try:
+        lernrate = float(np.asarray(to_numpy(optimizer.learning_rate)))
+    except Exception:  # a schedule: not the default
+        lernrate = float("nan")
+    if not np.isclose(lernrate, _LERNRATE, rtol=1e-6, atol=0.0):
+        raise Falsch(f"RMSprop mit der Lernrate {lernrate:g} statt der voreingestellten {_LERNRATE:g} – die Aufgabe "
+                     "verlangt optimizer=\"rmsprop\" ohne eigene Einstellungen")
+    try:
+        schritte = int(np.asarray(to_numpy(optimizer.iterations)))
+    except Exception:
+        schritte = 0
+    if schritte > 0:
+        raise Falsch(f"Das Modell ist schon trainiert ({schritte} Schritte) – die Aufgabe sagt: trainiere es noch "
+                     "nicht, das macht die Zelle danach. Baue es neu und kompiliere es nur")
+
+
 def _pruefe_kompiliert(model: Any) -> None:
     if getattr(model, "optimizer", None) is None:
         raise Falsch("Das Modell ist nicht kompiliert – rufe modell_fashion.compile(optimizer=\"rmsprop\", "
                      "loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"]) auf")
+    _pruefe_optimierer(model.optimizer)
     try:
         config = model.get_compile_config() or {}
     except Exception as err:
@@ -276,8 +372,9 @@ def _trainiere_kopie(model: Any) -> str | None:
     if genauigkeit < _SCHWELLE:
         return (
             f"Eine Kopie deines Modells erreicht nach {_EPOCHS} Epochen auf {_N_TRAIN} Kleidungsbildern nur "
-            f"eine Genauigkeit von {genauigkeit:.2f} (gefordert mindestens {_SCHWELLE}) – lernt es mit deinem "
-            "Optimierer? Nimm optimizer=\"rmsprop\" mit der voreingestellten Lernrate."
+            f"eine Genauigkeit von {genauigkeit:.2f} auf {_N_TEST} Testbildern (gefordert mindestens {_SCHWELLE}) – "
+            "es lernt kaum. Vergleiche die Einstellungen deiner Schichten (Initialisierung, Regularisierung …) "
+            "mit dem Convnet oben."
         )
     return None
 
@@ -319,15 +416,16 @@ def _pruefe_modell_fashion(model: Any) -> str | None:
 def _convnet(*, pooling: bool = True, flatten: bool = True, filters=(32, 64, 128), aktivierung="relu",
              ausgabe="softmax", kompiliert: bool = True, optimizer: Any = "rmsprop",
              loss: Any = _VERLUST, metrics: Any = ("accuracy",), funktional: bool = False,
-             padding: str = "valid", aktivierung_als_schicht: bool = False):
+             padding: str = "valid", aktivierung_als_schicht: bool = False, kernel_initializer: str = "glorot_uniform",
+             verschachtelt: bool = False):
     """The lesson's convnet, or a variant of it (for declared wrong answers and tests)."""
     import keras
     from keras import layers
 
     def conv(n):
         if aktivierung_als_schicht:
-            return [layers.Conv2D(n, (3, 3), padding=padding), layers.ReLU()]
-        return [layers.Conv2D(n, 3, activation=aktivierung, padding=padding)]
+            return [layers.Conv2D(n, (3, 3), padding=padding, kernel_initializer=kernel_initializer), layers.ReLU()]
+        return [layers.Conv2D(n, 3, activation=aktivierung, padding=padding, kernel_initializer=kernel_initializer)]
 
     stapel: list = []
     for k, n in enumerate(filters):
@@ -346,6 +444,9 @@ def _convnet(*, pooling: bool = True, flatten: bool = True, filters=(32, 64, 128
         for schicht in stapel:
             x = schicht(x)
         model = keras.Model(eingabe, x)
+    elif verschachtelt:  # the convolutional part as a Sequential of its own
+        teil = stapel.index(next(s for s in stapel if isinstance(s, layers.Flatten)))
+        model = keras.Sequential([keras.Input(shape=(28, 28, 1)), keras.Sequential(stapel[:teil]), *stapel[teil:]])
     else:
         model = keras.Sequential([keras.Input(shape=(28, 28, 1)), *stapel])
     if kompiliert:
@@ -359,6 +460,26 @@ def _rmsprop_lr_1():
     import keras
 
     return keras.optimizers.RMSprop(learning_rate=1.0)
+
+
+def _rmsprop_objekt():
+    import keras
+
+    return keras.optimizers.RMSprop()
+
+
+def _scce_objekt():
+    import keras
+
+    return keras.losses.SparseCategoricalCrossentropy()
+
+
+def _trainiert():
+    """The right model, but already trained for a few steps (the task says: not yet)."""
+    model = _convnet()
+    x_train, y_train, _, _ = _daten()
+    model.fit(x_train[:128], y_train[:128], epochs=1, batch_size=64, verbose=0)
+    return model
 
 
 modell_fashion = CustomExercise(
@@ -376,14 +497,25 @@ modell_fashion = CustomExercise(
         Wrong(lazy(lambda: _convnet(pooling=False)), expect="MaxPooling2D"),
         Wrong(lazy(lambda: _convnet(flatten=False)), expect="Ausgabeform"),
         Wrong(lazy(lambda: _convnet(filters=(32, 32, 32))), expect="filters=32 statt 64"),
-        Wrong(lazy(lambda: _convnet(aktivierung="sigmoid")), expect="Aktivierung 'sigmoid' statt 'relu'"),
+        Wrong(lazy(lambda: _convnet(aktivierung="sigmoid")), expect="Aktivierung 'sigmoid' statt 'relu'",
+              instruction=True),
+        Wrong(lazy(lambda: _convnet(optimizer="adam")), expect="Adam statt RMSprop", instruction=True),
+        Wrong(lazy(_trainiert), expect="schon trainiert", instruction=True),
+        Wrong(lazy(lambda: _convnet(kernel_initializer="zeros")), expect="lernt kaum"),
         Wrong(lazy(lambda: _convnet(ausgabe=None)), expect="Aktivierung 'linear' statt 'softmax'"),
         Wrong(lazy(lambda: _convnet(padding="same")), expect="padding"),
         Wrong(lazy(lambda: _convnet(kompiliert=False)), expect="nicht kompiliert"),
         Wrong(lazy(lambda: _convnet(loss="categorical_crossentropy")), expect="sparse-Variante"),
-        Wrong(lazy(lambda: _convnet(loss="mse")), expect="Verlust"),
+        Wrong(lazy(lambda: _convnet(loss="mse")), expect="Verlust", instruction=True),
         Wrong(lazy(lambda: _convnet(metrics=None)), expect="accuracy"),
-        Wrong(lazy(lambda: _convnet(optimizer=_rmsprop_lr_1)), expect="Optimierer"),
+        Wrong(lazy(lambda: _convnet(optimizer=_rmsprop_lr_1)), expect="Lernrate 1 statt"),
+    ],
+    alternatives=[
+        Right(lazy(lambda: _convnet(funktional=True, loss=_scce_objekt(), optimizer=_rmsprop_objekt)),
+              why="functional API, the loss as an object, RMSprop() as an object"),
+        Right(lazy(lambda: _convnet(aktivierung_als_schicht=True, verschachtelt=True,
+                                    metrics=("sparse_categorical_accuracy",))),
+              why="a nested Sequential, ReLU/Softmax as separate layers, the metric by its long name"),
     ],
 )
 
@@ -422,8 +554,15 @@ def _matrix_anteile() -> np.ndarray:
                      [0.0, 0.1, 0.2, 0.7]])
 
 
+def _matrix_unteres_dreieck() -> np.ndarray:
+    # pair (1, 2): 5 + 4 = 9; the largest cell below the diagonal is matrix[2, 0] = 6 (pair (0, 2): 0 + 6),
+    # the largest above it matrix[0, 1] = 7 (pair (0, 1): 7 + 1) – one triangle alone finds neither
+    return np.array([[50, 7, 0], [1, 40, 5], [6, 4, 60]], dtype=np.int64)
+
+
 _FAELLE = [
     (_matrix_klein, {1, 2}, "3 Klassen: 6 + 6 Verwechslungen zwischen 1 und 2, aber 9 + 0 zwischen 0 und 2"),
+    (_matrix_unteres_dreieck, {1, 2}, "3 Klassen: 5 + 4 zwischen 1 und 2, einzeln größer: 7 und 6"),
     (_matrix_fashion, {0, 6}, "Fashion-MNIST, 10 Klassen"),
     (_matrix_diagonal_klein, {0, 3}, "4 Klassen, eine Klasse mit nur 3 richtigen"),
     (_matrix_anteile, {2, 3}, "Anteile statt Anzahlen (float)"),
@@ -451,12 +590,10 @@ def _als_paar(ergebnis: Any, fall: str) -> tuple[int, int]:
                      "Klassen*indizes* (ganze Zahlen), nicht die Namen; die schlägst du danach in klassen nach")
     paar = []
     for wert in werte:
-        if isinstance(wert, (bool, np.bool_)) or not isinstance(wert, (int, np.integer)):
-            if isinstance(wert, (float, np.floating)) and float(wert).is_integer():
-                wert = int(wert)
-            else:
-                raise Falsch(f"Für die Matrix [{fall}] enthält das Paar {short(ergebnis)} keine ganzen Zahlen – "
-                             "gib die Klassenindizes zurück")
+        if isinstance(wert, (bool, np.bool_)) or not isinstance(wert, (numbers.Integral, np.integer)):
+            # also 6.0: the next cell looks the names up with klassen[i], and a list index must be an int
+            raise Falsch(f"Für die Matrix [{fall}] enthält das Paar {short(ergebnis)} keine ganzen Zahlen – gib die "
+                         "Klassenindizes als ganze Zahlen zurück (klassen[i] braucht ein int)")
         paar.append(int(wert))
     return paar[0], paar[1]
 
@@ -511,6 +648,35 @@ def _veraendert_matrix(matrix):
     return tuple(int(k) for k in np.unravel_index(np.argmax(fehler), fehler.shape))
 
 
+def _als_kommazahlen(matrix):
+    fehler = (matrix + matrix.T).astype(float)
+    np.fill_diagonal(fehler, 0)
+    i, j = np.unravel_index(np.argmax(fehler), fehler.shape)
+    return float(i), float(j)
+
+
+def _unteres_dreieck(matrix):
+    fehler = np.tril(matrix, k=-1)
+    return tuple(int(k) for k in np.unravel_index(np.argmax(fehler), fehler.shape))
+
+
+def _schleife(matrix):
+    """A correct alternative: two loops over the pairs above the diagonal, a list [j, i]."""
+    beste, paar = -1, None
+    for i in range(len(matrix)):
+        for j in range(i + 1, len(matrix)):
+            if matrix[i][j] + matrix[j][i] > beste:
+                beste, paar = matrix[i][j] + matrix[j][i], [j, i]
+    return paar
+
+
+def _als_array(matrix):
+    """A correct alternative: a NumPy array of two integer indices (unpacks like a tuple)."""
+    fehler = (matrix + matrix.T).astype(float)
+    np.fill_diagonal(fehler, -np.inf)
+    return np.array(np.unravel_index(fehler.argmax(), fehler.shape))
+
+
 def _kleinste_diagonale(matrix):
     k = int(np.argmin(np.diag(matrix)))
     zeile = matrix[k].copy()
@@ -533,7 +699,13 @@ am_haeufigsten_verwechselt = CustomExercise(
         Wrong(_nur_eine_richtung, expect="nur eine Richtung"),
         Wrong(_mit_diagonale, expect="Diagonale"),
         Wrong(_flacher_index, expect="einzelne Zahl"),
-        Wrong(_veraendert_matrix, expect="verändert die Matrix"),
+        Wrong(_veraendert_matrix, expect="verändert die Matrix", instruction=True),
         Wrong(_kleinste_diagonale, expect="hat aber"),
+        Wrong(_als_kommazahlen, expect="ganze Zahlen"),
+        Wrong(_unteres_dreieck, expect="nur eine Richtung"),
+    ],
+    alternatives=[
+        Right(_schleife, why="loops over the pairs, a list with the larger index first"),
+        Right(_als_array, why="a NumPy integer array, -inf on the diagonal"),
     ],
 )

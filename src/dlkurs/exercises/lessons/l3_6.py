@@ -5,13 +5,35 @@ factories. The checks read the layers' public configuration (``get_config()``)
 and try the answer's behaviour on *rebuilt copies* (``from_config`` plus
 ``set_weights``), so the learner's layers and models keep their state and
 their random generators untouched.
+
+Instructions of the task texts that are enforced: the digit augmentation consists
+of random layers without weights and contains at least one layer of the table
+(RandomRotation, RandomZoom, RandomTranslation; RandomFlip is rejected for digits),
+with factors that keep the digits readable and in the frame; the augmented net has
+random layers only before its first weighted layer, flips at most horizontally, is
+"dasselbe Netz wie baue_convnet" behind them (layer types, filters, kernels, ReLU,
+units, softmax) and is compiled like it (Adam, sparse categorical cross-entropy,
+the accuracy metric that the curves read later).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from dlkurs.exercises import clean, CustomExercise, Falsch, lazy, short, ThoughtQuestion, to_numpy, Wrong
+from dlkurs.exercises import (
+    clean,
+    CustomExercise,
+    Falsch,
+    flat_layers,
+    lazy,
+    loss_name,
+    metric_names,
+    Right,
+    short,
+    ThoughtQuestion,
+    to_numpy,
+    Wrong,
+)
 
 # -- shared: reading an augmentation pipeline --------------------------------------------
 
@@ -30,6 +52,8 @@ MAX_ZOOM = 0.3
 MAX_VERSCHIEBUNG = 0.2
 
 _NUR_ZIFFERN = "Erlaubt sind kleine Drehungen, Zoom und Verschiebung"
+#: the layers of the lesson's table that keep a digit a digit (RandomFlip does not)
+_TABELLE = {"RandomRotation", "RandomZoom", "RandomTranslation"}
 
 
 def _schichten(antwort) -> list:
@@ -163,6 +187,10 @@ def _pruefe_ziffern(antwort) -> str | None:
         namen = ", ".join(type(s).__name__ for s in schichten)
         return (f"In der Augmentierung steckt keine Zufallsschicht (nur {namen}) – sie verändert die Bilder nicht "
                 "bei jedem Durchgang anders. " + _NUR_ZIFFERN)
+    if not any(type(s).__name__ in _TABELLE for s in schichten):
+        namen = ", ".join(type(s).__name__ for s in schichten)
+        return (f"Die Augmentierung besteht nur aus {namen} – die Aufgabe verlangt mindestens eine Schicht aus der "
+                "Tabelle: RandomRotation, RandomZoom oder RandomTranslation")
     bilder = _ziffern()
     try:
         aktiv, ruhig = _verhalten(schichten, bilder)
@@ -215,12 +243,22 @@ ziffern_augmentierung = CustomExercise(
         Wrong(lazy(lambda: _ziffern_pipeline(_L().RandomRotation(0.5))), expect="aus einer 6 eine 9"),
         Wrong(lazy(lambda: _ziffern_pipeline(_L().RandomZoom(0.1), _L().RandomRotation((-0.2, 0.2)))),
               expect="±72°"),
-        Wrong(lazy(lambda: _ziffern_pipeline(_L().RandomTranslation(0.4, 0.4))), expect="außerhalb"),
+        Wrong(lazy(lambda: _ziffern_pipeline(_L().RandomTranslation(0.4, 0.4))), expect="außerhalb",
+              instruction=True),
+        Wrong(lazy(lambda: _ziffern_pipeline(_L().RandomContrast(0.3))), expect="aus der Tabelle", instruction=True),
+        Wrong(lazy(lambda: [_L().GaussianNoise(0.1)]), expect="aus der Tabelle"),
         Wrong(lazy(lambda: _ziffern_pipeline(_L().RandomZoom(0.6))), expect="aus dem Bild"),
         Wrong(lazy(lambda: _ziffern_pipeline()), expect="keine Schicht"),
         Wrong(lazy(lambda: [_L().Rescaling(1 / 255)]), expect="keine Zufallsschicht"),
-        Wrong(lazy(lambda: _ziffern_pipeline(_L().Dense(28))), expect="hat Gewichte"),
+        Wrong(lazy(lambda: _ziffern_pipeline(_L().Dense(28))), expect="hat Gewichte", instruction=True),
         Wrong("RandomRotation(0.05)", expect="keras.Sequential"),
+    ],
+    alternatives=[
+        Right(lazy(lambda: [_L().RandomTranslation(0.1, 0.1), _L().RandomRotation(0.05)]),
+              why="a list instead of a Sequential, another order"),
+        Right(lazy(lambda: _ziffern_pipeline(_ziffern_pipeline(_L().RandomRotation((-0.1, 0.1))),
+                                             _L().RandomZoom((-0.2, 0.0)), _L().GaussianNoise(0.05))),
+              why="nested Sequential, factors as pairs at the limit, extra noise"),
     ],
 )
 
@@ -231,7 +269,9 @@ ziffern_augmentierung = CustomExercise(
 PARAMETER = (3 * 3 * 1 * 32 + 32) + (3 * 3 * 32 * 64 + 64) + (5 * 5 * 64 * 64 + 64) + (64 * 10 + 10)
 
 
-def _netz(augmentierung="standard", stelle="anfang", kompilieren=True, ausgabe="softmax", dense=64):
+def _netz(augmentierung="standard", stelle="anfang", kompilieren=True, ausgabe="softmax", dense=64,
+          verdeckt="relu", optimizer="adam", loss="sparse_categorical_crossentropy", metrics=("accuracy",),
+          dropout=False, verschachtelt=False):
     import keras
     from keras import layers
 
@@ -241,16 +281,37 @@ def _netz(augmentierung="standard", stelle="anfang", kompilieren=True, ausgabe="
                          layers.RandomZoom(0.05, fill_mode="constant", interpolation="nearest"),
                          layers.RandomTranslation(0.05, 0.05, fill_mode="constant", interpolation="nearest")]
     augmentierung = list(augmentierung or [])
-    rumpf = [layers.Conv2D(32, 3, activation="relu"), layers.MaxPooling2D(),
-             layers.Conv2D(64, 3, activation="relu"), layers.MaxPooling2D()]
-    kopf = [layers.Flatten(), layers.Dense(dense, activation="relu"), layers.Dense(10, activation=ausgabe)]
+    rumpf = [layers.Conv2D(32, 3, activation=verdeckt), layers.MaxPooling2D(),
+             layers.Conv2D(64, 3, activation=verdeckt), layers.MaxPooling2D()]
+    kopf = [layers.Flatten(), *([layers.Dropout(0.5)] if dropout else []),
+            layers.Dense(dense, activation=verdeckt), layers.Dense(10, activation=ausgabe)]
+    if verschachtelt:  # the lesson's own solution: the augmentation as one Sequential inside
+        augmentierung = [keras.Sequential(augmentierung)]
     if stelle == "anfang":
         schichten = augmentierung + rumpf + kopf
     else:  # after the convolutions: augments feature maps, not images
         schichten = rumpf + augmentierung + kopf
     modell = keras.Sequential([keras.Input(shape=(28, 28, 1)), *schichten])
     if kompilieren:
-        modell.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+        modell.compile(optimizer=optimizer, loss=loss, metrics=list(metrics) if metrics else None)
+    return modell
+
+
+def _funktional():
+    """A correct alternative: the functional API, ReLU as separate layers, the loss as an object."""
+    import keras
+    from keras import layers
+
+    eingabe = keras.Input(shape=(28, 28, 1))
+    x = layers.RandomFlip("horizontal")(eingabe)
+    x = layers.RandomTranslation(0.1, 0.1, fill_mode="constant")(x)
+    for schicht in [layers.Conv2D(32, 3), layers.ReLU(), layers.MaxPooling2D(), layers.Conv2D(64, 3),
+                    layers.Activation("relu"), layers.MaxPooling2D(), layers.Flatten(),
+                    layers.Dense(64, activation="relu"), layers.Dense(10, activation="softmax")]:
+        x = schicht(x)
+    modell = keras.Model(eingabe, x)
+    modell.compile(optimizer=keras.optimizers.Adam(), loss=keras.losses.SparseCategoricalCrossentropy(),
+                   metrics=["accuracy"])
     return modell
 
 
@@ -279,7 +340,7 @@ def _pruefe_modell(modell) -> str | None:
     zufall = [i for i, s in enumerate(schichten) if _ist_zufall(s)]
     if not zufall:
         return (
-            "Das Modell enthält keine Augmentierungsschicht – die Zufallsschichten (z. B. `augmentierung`) "
+            "Das Modell enthält keine Augmentierungsschicht – die Zufallsschichten (z. B. `neue_augmentierung()`) "
             "gehören als erste Stufe *in* das Modell"
         )
     if mit_gewichten and max(zufall) > mit_gewichten[0]:
@@ -312,6 +373,9 @@ def _pruefe_modell(modell) -> str | None:
             f"Das Modell hat {anzahl:_} Parameter statt {PARAMETER:_}".replace("_", " ")
             + " – Augmentierungsschichten haben keine Parameter; das Netz dahinter bleibt wie in baue_convnet"
         )
+    rumpf = _pruefe_rumpf(schichten)
+    if rumpf:
+        return rumpf
     # behaviour, on a rebuilt copy of the augmentation part (the learner's generators stay untouched)
     vorne = schichten[:mit_gewichten[0]] if mit_gewichten else schichten
     try:
@@ -333,6 +397,99 @@ def _pruefe_modell(modell) -> str | None:
             "Das Modell ist nicht kompiliert – rufe modell.compile(optimizer=\"adam\", "
             "loss=\"sparse_categorical_crossentropy\", metrics=[\"accuracy\"]) auf"
         )
+    return _pruefe_compile(modell)
+
+
+#: baue_convnet behind the augmentation: (layer type, what its public config must say)
+_RUMPF = [
+    ("Conv2D", {"filters": 32, "kernel_size": (3, 3), "activation": "relu"}),
+    ("MaxPooling2D", {"pool_size": (2, 2)}),
+    ("Conv2D", {"filters": 64, "kernel_size": (3, 3), "activation": "relu"}),
+    ("MaxPooling2D", {"pool_size": (2, 2)}),
+    ("Flatten", {}),
+    ("Dense", {"units": 64, "activation": "relu"}),
+    ("Dense", {"units": 10, "activation": "softmax"}),
+]
+_AKTIVIERUNGSSCHICHTEN = {"Activation": None, "ReLU": "relu", "Softmax": "softmax"}
+
+
+def _aktivierung(wert) -> str | None:
+    if isinstance(wert, dict):
+        konfig = wert.get("config")
+        wert = konfig if isinstance(konfig, str) else (konfig or {}).get("name") or wert.get("class_name")
+    if wert is None:
+        return None
+    wert = getattr(wert, "__name__", wert)
+    return "linear" if str(wert) in ("None", "linear", "identity") else str(wert)
+
+
+def _rumpf(schichten) -> list[tuple[str, dict]]:
+    """The layers behind the augmentation as (type, config), activation layers merged into the layer before."""
+    rumpf: list[tuple[str, dict]] = []
+    for schicht in schichten:
+        art = type(schicht).__name__
+        if _ist_zufall(schicht) or art == "InputLayer":
+            continue
+        try:
+            konfig = dict(schicht.get_config())
+        except Exception:
+            konfig = {}
+        if art in _AKTIVIERUNGSSCHICHTEN and rumpf and _aktivierung(rumpf[-1][1].get("activation")) in (None, "linear"):
+            rumpf[-1][1]["activation"] = _AKTIVIERUNGSSCHICHTEN[art] or _aktivierung(konfig.get("activation"))
+            continue
+        rumpf.append((art, konfig))
+    return rumpf
+
+
+def _pruefe_rumpf(schichten) -> str | None:
+    rumpf = _rumpf(schichten)
+    arten = [art for art, _ in rumpf]
+    soll = [art for art, _ in _RUMPF]
+    if arten != soll:
+        extra = [a for a in arten if a not in soll]
+        hinweis = f" – {extra[0]} gehört nicht dazu: Nur die Augmentierung kommt hinzu, sonst vergleichst du " \
+                  "nicht nur die Augmentierung" if extra else ""
+        return (f"Hinter der Augmentierung stehen {', '.join(arten) or 'keine Schichten'} statt "
+                f"{', '.join(soll)} wie in baue_convnet{hinweis}")
+    for nummer, ((art, konfig), (_, erwartet)) in enumerate(zip(rumpf, _RUMPF), start=1):
+        for schluessel, wert in erwartet.items():
+            ist = konfig.get(schluessel)
+            if schluessel == "activation":
+                ist = _aktivierung(ist)
+            elif schluessel in ("kernel_size", "pool_size") and ist is not None:
+                ist = tuple(ist) if isinstance(ist, (list, tuple)) else (ist, ist)
+            if ist != wert:
+                if schluessel == "activation":
+                    return (f"Schicht {nummer} hinter der Augmentierung ({art}) hat die Aktivierung {ist!r} statt "
+                            f"{wert!r} wie in baue_convnet")
+                return f"Schicht {nummer} hinter der Augmentierung ({art}) hat {schluessel}={ist!r} statt {wert!r}"
+    return None
+
+
+def _pruefe_compile(modell) -> str | None:
+    """compile like baue_convnet: Adam (default learning rate), the named loss, the accuracy metric."""
+    import keras
+
+    optimierer = modell.optimizer
+    if type(optimierer).__name__ != "Adam":
+        return (f"Der Optimierer ist {type(optimierer).__name__} statt Adam – compile bleibt wie in baue_convnet: "
+                "optimizer=\"adam\"")
+    try:
+        lernrate = float(np.asarray(keras.ops.convert_to_numpy(optimierer.learning_rate)))
+    except Exception:
+        lernrate = float("nan")
+    if not np.isclose(lernrate, 0.001, rtol=1e-6, atol=0.0):
+        return f"Adam mit der Lernrate {lernrate:g} statt 0.001 – compile bleibt wie in baue_convnet"
+    try:
+        verlust = loss_name(getattr(modell, "loss", None) or (modell.get_compile_config() or {}).get("loss"))
+    except Exception:
+        verlust = None
+    if verlust != "sparse_categorical_crossentropy":
+        return (f"Verlustfunktion {verlust!r} statt 'sparse_categorical_crossentropy' – compile bleibt wie in "
+                "baue_convnet")
+    if "accuracy" not in metric_names(modell):
+        return ("Das Modell wird ohne die Metrik 'accuracy' kompiliert – die Kurven unten lesen "
+                "verlauf.history[\"accuracy\"]: compile(..., metrics=[\"accuracy\"])")
     return None
 
 
@@ -365,7 +522,7 @@ augmentiertes_netz = CustomExercise(
     hints=[
         "Die Zufallsschichten stehen *im* Modell, direkt nach `keras.Input(shape=(28, 28, 1))` und vor der "
         "ersten `Conv2D`. Dahinter folgt dasselbe Netz wie in `baue_convnet`.",
-        "`keras.Sequential([keras.Input(shape=(28, 28, 1)), augmentierung, layers.Conv2D(32, 3, "
+        "`keras.Sequential([keras.Input(shape=(28, 28, 1)), neue_augmentierung(), layers.Conv2D(32, 3, "
         "activation=\"relu\"), layers.MaxPooling2D(), …])` – und danach `compile` wie in `baue_convnet`.",
     ],
     wrong=[
@@ -377,6 +534,15 @@ augmentiertes_netz = CustomExercise(
         Wrong(lazy(lambda: _netz(augmentierung=[_L().RandomRotation(0.0)])), expect="verändert beim Training"),
         Wrong(lazy(lambda: _netz(dense=128)), expect="Parameter"),
         Wrong(lazy(lambda: _netz(ausgabe=None)), expect="softmax"),
+        Wrong(lazy(lambda: _netz(verdeckt="tanh")), expect="Aktivierung 'tanh' statt 'relu'", instruction=True),
+        Wrong(lazy(lambda: _netz(dropout=True)), expect="Dropout gehört nicht dazu", instruction=True),
+        Wrong(lazy(lambda: _netz(optimizer="sgd")), expect="statt Adam", instruction=True),
+        Wrong(lazy(lambda: _netz(loss="categorical_crossentropy")), expect="Verlustfunktion", instruction=True),
+        Wrong(lazy(lambda: _netz(metrics=None)), expect="Metrik 'accuracy'"),
+    ],
+    alternatives=[
+        Right(lazy(lambda: _netz(verschachtelt=True)), why="the augmentation as a nested Sequential (the solution)"),
+        Right(lazy(_funktional), why="functional API, separate ReLU layers, loss and optimizer as objects"),
     ],
 )
 

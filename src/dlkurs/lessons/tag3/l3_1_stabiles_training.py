@@ -12,10 +12,11 @@
 # 1. erklären und messen, warum Gradienten in tiefen Sigmoid-Netzen
 #    **verschwinden** und wann sie **explodieren**,
 # 2. die passende **Initialisierung** wählen (Glorot, He) und begründen,
-# 3. Gradienten mit `clipnorm`, `global_clipnorm` und `clipvalue` **begrenzen**,
-# 4. **BatchNormalization** und **LayerNormalization** in NumPy nachrechnen und
+# 3. **BatchNormalization** und **LayerNormalization** in NumPy nachrechnen und
 #    sagen, was sie beim Training bringen,
-# 5. Momentum, Nesterov und AdaGrad wieder einordnen (aus Lektion 1.7).
+# 4. in den Vertiefungen: Gradienten mit `clipnorm`, `global_clipnorm` und
+#    `clipvalue` **begrenzen** und Momentum, Nesterov und AdaGrad wieder
+#    einordnen (aus Lektion 1.7).
 #
 # Die klassischen Alternativen zu neuronalen Netzen (SVM, Entscheidungsbäume,
 # Random Forest, Abstimmung) wiederholen wir hier nicht: Sie stehen in
@@ -287,7 +288,7 @@ for name in initialisierungen:
 #
 # Welche Initialisierung nimmst du für die Gewichte eines tiefen ReLU-Netzes?
 # Gib sie in `relu_init` so an, wie du sie `Dense(..., kernel_initializer=...)`
-# übergeben würdest: als Namen (Text) oder als Objekt aus
+# übergeben würdest – meist als Namen (Text) oder als Objekt aus
 # `keras.initializers`. Die Prüfung zieht damit Gewichte und misst ihre
 # Varianz.
 
@@ -336,8 +337,8 @@ plt.show()
 aufgabe.warum_he.check()
 # aufgabe.warum_he.solution()
 
-# %% [markdown]
-# ## Gradient Clipping: zu große Schritte begrenzen
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Gradient Clipping – zu große Schritte begrenzen
 #
 # Gegen **explodierende** Gradienten hilft eine Notbremse: Ist ein Gradient zu
 # lang, wird er vor dem Schritt gekürzt. Alle Keras-Optimierer können das, auf
@@ -358,7 +359,7 @@ aufgabe.warum_he.check()
 # die bei 0 starten, ist das neue Gewicht genau der negative, begrenzte
 # Gradient:
 
-# %%
+# %% tags=["vertiefung"]
 g1, g2 = np.array([3.0, 4.0]), np.array([0.0, 12.0])
 print(f"Längen: |g1| = {np.linalg.norm(g1):g}, |g2| = {np.linalg.norm(g2):g}, global: {global_norm([g1, g2]):g}")
 
@@ -370,7 +371,7 @@ for argument in ["clipnorm", "global_clipnorm", "clipvalue"]:
     print(f"{argument + '=1':>17}: g1 → {np.round(n1, 3)}, g2 → {np.round(n2, 3)}, "
           f"globale Länge danach {global_norm([n1, n2]):.3f}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # `clipnorm` kürzt jeden Tensor für sich auf Länge 1: $g_1$ wird auf ein
 # Fünftel gekürzt, $g_2$ auf ein Zwölftel – das Verhältnis der beiden ändert
 # sich. `global_clipnorm` teilt alles durch 13: Die Richtung des gesamten
@@ -384,9 +385,10 @@ for argument in ["clipnorm", "global_clipnorm", "clipvalue"]:
 # `max_norm`, gib eine Liste zurück, in der jedes Array mit demselben Faktor
 # `max_norm / Länge` multipliziert ist; sonst die Arrays unverändert (als neue
 # Liste). Verändere die übergebenen Arrays nicht, und pass auf, dass eine Liste
-# aus lauter Nullen keine Division durch 0 auslöst.
+# aus lauter Nullen keine Division durch 0 auslöst. Rechne selbst mit NumPy:
+# `tf.clip_by_global_norm` nehmen wir erst danach zum Vergleich.
 
-# %%
+# %% tags=["vertiefung"]
 def clip_global(gradienten, max_norm):
     ### BEGIN SOLUTION clip_global
     ###> return ___
@@ -398,15 +400,15 @@ def clip_global(gradienten, max_norm):
 
 aufgabe.clip_global.check(clip_global)
 
-# %%
+# %% tags=["vertiefung"]
 # aufgabe.clip_global.hint()
 # aufgabe.clip_global.solution()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Dieselbe Rechnung steckt in `tf.clip_by_global_norm`. Zum Vergleich nehmen wir
 # echte Gradienten: die aller Gewichte und Biases des Sigmoid-Netzes von oben.
 
-# %%
+# %% tags=["vertiefung"]
 netz = varianten["Sigmoid (Glorot)"]
 with tf.GradientTape() as band:
     verlust = keras.ops.mean(keras.losses.sparse_categorical_crossentropy(y_probe, netz(x_probe)))
@@ -417,13 +419,13 @@ print(f"{len(echte_gradienten)} Tensoren, globale Länge {laenge_tf.numpy():.4f}
 print("größte Abweichung zu tf.clip_by_global_norm:",
       max(float(np.max(np.abs(a - b.numpy()))) for a, b in zip(eigene, von_tf)))
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Wann hilft Clipping im Training? Wir nehmen ein ReLU-Netz, dessen
 # Startgewichte zu groß sind (Standardabweichung 0,3 statt He: 0,18 bei 64
 # Eingängen), und trainieren es mit `SGD(learning_rate=0.01)` zwei Epochen lang
 # – einmal ohne und einmal mit `global_clipnorm=1.0`.
 
-# %%
+# %% tags=["vertiefung"]
 n_clip = dlkurs.pick(quick=4_000, full=10_000)
 for begrenzung in [None, 1.0]:
     keras.utils.set_random_seed(1)
@@ -434,14 +436,15 @@ for begrenzung in [None, 1.0]:
     print(f"global_clipnorm={begrenzung}: Verlust je Epoche {np.round(verlauf.history['loss'], 2)}, "
           f"Genauigkeit {np.round(verlauf.history['accuracy'], 3)}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Ohne Begrenzung wird der Verlust schon in der ersten Epoche `nan`: Ein
 # einziger riesiger Schritt wirft die Gewichte ins Unendliche, und davon erholt
 # sich das Netz nicht mehr. Mit `global_clipnorm=1.0` bleibt es endlich und
 # sinkt – es lernt aber langsam, denn die Ursache (zu große Startgewichte)
 # behebt Clipping nicht. Clipping ist eine Sicherung, keine Reparatur; in
 # rekurrenten Netzen (Tag 4) ist es Standard.
-#
+
+# %% [markdown]
 # ## Normalisierung: BatchNormalization und LayerNormalization
 #
 # Die dritte Waffe: die Ausgaben einer Schicht **während** des Trainings
@@ -499,7 +502,8 @@ dlkurs.report(batchnorm_max_abs_diff=bn_abweichung)
 # mehr Achsen davor; `gamma` und `beta` haben die Form (Merkmale,). Nimm das
 # übergebene `eps`. Eine Zeile, deren Werte alle gleich sind, darf kein `nan`
 # ergeben, und ein Stapel aus **einem** Beispiel muss genauso funktionieren wie
-# einer aus vielen.
+# einer aus vielen. Rechne mit NumPy und gib ein NumPy-Array zurück – die
+# Keras-Schicht nehmen wir erst danach zum Vergleich.
 
 # %%
 def layer_norm(x, gamma, beta, eps=1e-3):
@@ -608,15 +612,16 @@ dlkurs.report(bn_accuracy_gain=bn_gewinn)
 # kommt hier ganz ohne Normalisierung aus. In noch tieferen Netzen und in
 # Convnets (die nächsten Lektionen) sind BatchNorm und gute Initialisierung
 # meist gemeinsam im Einsatz.
-#
-# ## Noch einmal: Momentum, Nesterov, AdaGrad
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Noch einmal Momentum, Nesterov, AdaGrad
 #
 # Auch der Optimierer entscheidet, wie gut das Training vorankommt. In
 # Lektion 1.7 hast du die Regeln hergeleitet; hier nur noch einmal das Bild
 # dazu: vier Optimierer aus `dlkurs.scratch` auf dem langen Tal
 # $f(w_1, w_2) = 0{,}05\,w_1^2 + 2\,w_2^2$, je 60 Schritte vom selben Start.
 
-# %%
+# %% tags=["vertiefung"]
 def langes_tal(w1, w2):
     return 0.05 * w1**2 + 2 * w2**2
 
@@ -647,7 +652,7 @@ ax.set_title("Vier Optimierer auf dem langen Tal")
 ax.legend(loc="lower right", fontsize=9)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # - **SGD** schaukelt quer zum Tal und kriecht entlang.
 # - **Momentum** sammelt Schwung entlang des Tals, schießt über und pendelt sich
 #   ein. **Nesterov** rechnet den Gradienten dort aus, wo der Schwung gleich
@@ -657,7 +662,8 @@ plt.show()
 #   $w_1$-Richtung große Schritte. Weil die Summe nur wächst, werden die
 #   Schritte aber immer kleiner – RMSprop und Adam ersetzen sie deshalb durch
 #   einen gleitenden Mittelwert (Lektion 1.7).
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - Backpropagation multipliziert je Schicht einen Faktor $w\,f'(z)$. Bei
@@ -668,14 +674,14 @@ plt.show()
 #   Glorot ($2/(n_\text{in}+n_\text{out})$) für tanh/Sigmoid, **He**
 #   ($2/n_\text{in}$) für ReLU. Dann bleiben Aktivierungen und Gradienten über
 #   die Tiefe in derselben Größenordnung.
-# - **Gradient Clipping** (`global_clipnorm`, `clipnorm`, `clipvalue` beim
-#   Optimierer) verhindert, dass ein einzelner riesiger Schritt das Training
+# - **Gradient Clipping** (Vertiefung; `global_clipnorm`, `clipnorm`,
+#   `clipvalue` beim Optimierer) verhindert, dass ein einzelner riesiger Schritt das Training
 #   zerstört; `global_clipnorm` behält die Richtung bei.
 # - **BatchNormalization** normalisiert je Merkmal über den Stapel,
 #   **LayerNormalization** je Beispiel über die Merkmale; beide dann
 #   $\gamma \hat{x} + \beta$. BatchNorm macht das tiefe Sigmoid-Netz erst
 #   trainierbar.
 # - Momentum/Nesterov geben Schwung, AdaGrad passt die Schrittweite je Gewicht
-#   an (Lektion 1.7). Die klassischen Verfahren ohne Netz: Lektion 2.9.
+#   an (Lektion 1.7 und die Vertiefung oben). Die klassischen Verfahren ohne Netz: Lektion 2.9.
 #
 # Weiter geht es mit den **Convnets**: Faltung und Pooling von Grund auf.

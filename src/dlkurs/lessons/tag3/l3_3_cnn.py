@@ -3,9 +3,9 @@
 #
 # Warum ein Dense-Netz für Bilder die falsche Wahl ist, was eine Faltung (Convolution)
 # mit einem Bild macht, und wie Padding, Stride, Max-Pooling und das rezeptive Feld
-# zusammenspielen. Du schreibst eine Faltung selbst, liest die Vorwärts- und
-# Rückwärtsregeln der Scratch-Engine (`dlkurs.scratch`), trainierst damit ein kleines
-# Convnet und misst, wie schnell die Engine neben `keras.layers.Conv2D` ist.
+# zusammenspielen. Du schreibst eine Faltung selbst; in den Vertiefungen liest du die
+# Vorwärts- und Rückwärtsregeln der Scratch-Engine (`dlkurs.scratch`), trainierst damit ein
+# kleines Convnet und misst, wie schnell die Engine neben `keras.layers.Conv2D` ist.
 
 # %%
 import dlkurs
@@ -86,7 +86,8 @@ plt.show()
 # ### Aufgabe: Ausgabeform und Parameterzahl
 #
 # Schreibe `ausgabe_form(h, w, c_in, filter_anzahl, kern, stride=1, padding="valid")`, die für
-# eine Conv2D-Schicht mit quadratischem Kern das Tripel (Höhe, Breite, Parameterzahl) liefert.
+# eine Conv2D-Schicht mit quadratischem Kern das Tripel (Höhe, Breite, Parameterzahl) aus ganzen
+# Zahlen liefert – für beide Arten von padding und jeden stride.
 
 # %%
 ### BEGIN SOLUTION ausgabe_form
@@ -105,6 +106,8 @@ aufgabe.ausgabe_form.check(ausgabe_form)
 # Schreibe `conv2d(bild, kern, stride=1, padding="valid")` für ein einkanaliges Bild (2-D-Array)
 # und einen 2-D-Kern, mit beliebigen (auch nicht quadratischen) Formen und padding "valid"
 # oder "same". Achtung: Keras spiegelt den Kern **nicht** (eigentlich Kreuzkorrelation).
+# Schreib die Fenster selbst aus (Schleifen oder Slicing) – keine fertige Faltung aus SciPy,
+# NumPy, Keras oder `dlkurs.scratch`.
 
 # %%
 ### BEGIN SOLUTION conv2d
@@ -135,7 +138,7 @@ print(np.abs(conv2d(ziffer, kerne["senkrechte Kante"]) - karten[:, :, 0]).max())
 # ### Aufgabe: Max-Pooling
 #
 # Schreibe `max_pool(bild, groesse=2)`: Fenster groesse×groesse im Schritt groesse,
-# ein Rest am Rand fällt weg.
+# ein Rest am Rand fällt weg. Schreib es selbst mit NumPy, ohne fertige Pooling-Funktion.
 
 # %%
 ### BEGIN SOLUTION max_pool
@@ -146,8 +149,8 @@ def max_pool(bild, groesse=2):
 ### END SOLUTION
 aufgabe.max_pool.check(max_pool)
 
-# %% [markdown]
-# ## Vorwärts und rückwärts in der Engine
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Vorwärts und rückwärts in der Engine
 #
 # `dlkurs.scratch.functional.conv2d` rechnet mit **im2col**: alle Fenster werden Zeilen einer
 # Matrix (eine Sicht mit `sliding_window_view`, einmal kopiert), die Faltung wird *ein*
@@ -160,7 +163,7 @@ aufgabe.max_pool.check(max_pool)
 #
 # Stimmt das mit Keras überein? Dieselben Gewichte, dieselbe Eingabe:
 
-# %%
+# %% tags=["vertiefung"]
 ours = Conv2D(8, 3, padding="same", strides=2, seed=0)
 theirs = keras.layers.Conv2D(8, 3, padding="same", strides=2)
 stapel = x_test[:16]
@@ -171,10 +174,10 @@ max_abweichung = float(np.abs(ours(stapel).data - keras.ops.convert_to_numpy(the
 print(f"größte Abweichung Scratch vs. Keras: {max_abweichung:.2e}")
 dlkurs.report(conv_max_abs_diff=max_abweichung)
 
-# %% [markdown]
-# ## Ein kleines Convnet mit der Scratch-Engine
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Ein kleines Convnet mit der Scratch-Engine
 
-# %%
+# %% tags=["vertiefung"]
 n_train = dlkurs.pick(quick=1_000, full=10_000)
 epochen = dlkurs.pick(quick=1, full=3)
 netz = Sequential([
@@ -189,14 +192,14 @@ _, scratch_genauigkeit = netz.evaluate(x_test[:n_test], y_test[:n_test])
 print(f"Testgenauigkeit des Scratch-Convnets: {scratch_genauigkeit:.3f}")
 dlkurs.report(scratch_test_accuracy=scratch_genauigkeit)
 
-# %% [markdown]
-# ## Wie schnell? Schleife, Engine, Keras
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Wie schnell? Schleife, Engine, Keras
 #
 # Beide Faltungen dieses Netzes (Stapel von 64 Bildern), vorwärts und rückwärts. Die Zeiten
 # schwanken von Lauf zu Lauf (auf einem Laptop bis etwa Faktor 1,7) – lies das Verhältnis
 # als Größenordnung, nicht als feste Zahl.
 
-# %%
+# %% tags=["vertiefung"]
 zeiten = benchmark.conv_timings(repeats=dlkurs.pick(quick=2, full=5))
 for name, sekunden in zeiten.items():
     print(f"{name:<7} {sekunden * 1e3:7.1f} ms")

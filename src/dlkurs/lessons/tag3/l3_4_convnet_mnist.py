@@ -17,7 +17,7 @@
 #    und Parameterzahlen selbst ausrechnen,
 # 3. es mit dem Dense-Netz aus Lektion 1.5 vergleichen – Genauigkeit und
 #    Parameter,
-# 4. seine Fehler ansehen,
+# 4. seine Fehler ansehen (Vertiefung),
 # 5. dasselbe Convnet auf Fashion-MNIST trainieren und mit einer
 #    **Konfusionsmatrix** herausfinden, welche Klassen es verwechselt.
 #
@@ -279,25 +279,26 @@ if dlkurs.profile() == "quick":
 aufgabe.warum_convnet.check()
 # aufgabe.warum_convnet.solution()
 
-# %% [markdown]
-# ## Die Fehler des Convnets
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Die Fehler des Convnets
 #
 # Welche Ziffern erkennt das Convnet noch falsch? Über jedem Bild steht die
 # Vorhersage, in Klammern die richtige Ziffer.
 
-# %%
+# %% tags=["vertiefung"]
 vorhersagen = modell.predict(x_test, verbose=0).argmax(axis=1)
 fehler = np.flatnonzero(vorhersagen != test_labels)
 print(f"{len(fehler)} von {len(test_labels)} Testbildern sind falsch erkannt.")
 show_images(test_bilder[fehler[:24]], test_labels[fehler[:24]], vorhersagen[fehler[:24]])
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Bei manchen dieser Bilder müsstest auch du raten: eine 4, die wie eine 9
 # aussieht, eine 7 mit Querstrich, abgebrochene Bögen. Andere sind für uns
 # eindeutig – ganz fehlerfrei ist auch das Convnet nicht. (Im Schnelldurchlauf
 # ist das Netz noch kaum trainiert; dann sind viele klare Ziffern dabei.)
-#
+
+# %% [markdown]
 # ## Aufgabe: das Convnet für Fashion-MNIST
 #
 # In Lektion 1.5 erreichte das Dense-Netz auf **Fashion-MNIST** (Kleidung statt
@@ -322,8 +323,8 @@ plt.show()
 # 2. drei `Conv2D`-Schichten mit 32, 64 und 128 Filtern, Kern 3 × 3,
 #    Aktivierung `"relu"`, dazwischen je ein `MaxPooling2D(pool_size=2)`;
 # 3. `Flatten`, dann `Dense(10, activation="softmax")`;
-# 4. `compile` mit `optimizer="rmsprop"`, `loss="sparse_categorical_crossentropy"`
-#    und `metrics=["accuracy"]`.
+# 4. `compile` mit `optimizer="rmsprop"` (mit seiner voreingestellten Lernrate),
+#    `loss="sparse_categorical_crossentropy"` und `metrics=["accuracy"]`.
 #
 # Trainiere es noch **nicht** – das macht die Zelle danach. Die Prüfung liest
 # den Aufbau deines Modells (Schichten, Filter, Aktivierungen, Verlust) und
@@ -397,7 +398,7 @@ plt.show()
 #
 # Schreib eine Funktion `am_haeufigsten_verwechselt(matrix)`, die für eine
 # quadratische Konfusionsmatrix (NumPy-Array) das Paar der Klassenindizes
-# `(i, j)` mit den meisten Verwechslungen zurückgibt. Die Reihenfolge im Paar ist
+# `(i, j)` (ganze Zahlen) mit den meisten Verwechslungen zurückgibt. Die Reihenfolge im Paar ist
 # egal. Die Matrix selbst darf die Funktion nicht verändern.
 
 # %%

@@ -2,7 +2,8 @@
 # # 3.6 Augmentierung mit Fashion-MNIST
 #
 # Ein Convnet mit zehntausenden Gewichten und nur ein paar tausend
-# Trainingsbildern lernt schnell auswendig: Es **überanpasst** (Lektion 2.8).
+# Trainingsbildern lernt schnell auswendig: Es ist bald **überangepasst**
+# (Overfitting, Lektion 2.8).
 # Mehr echte Daten wären das beste Gegenmittel. Wenn es die nicht gibt, kann
 # man aus jedem Trainingsbild viele *plausible Varianten* machen: ein wenig
 # gedreht, verschoben, gezoomt, gespiegelt. Das heißt **Datenaugmentierung**.
@@ -118,10 +119,15 @@ plt.show()
 
 # %% [markdown]
 # Die Varianten sind bewusst *klein*: Das Kleidungsstück bleibt erkennbar und
-# ist immer noch dasselbe Kleidungsstück. Um zu sehen, was jede Schicht für
-# sich tut, wenden wir sie einzeln und mit übertriebenem Faktor an:
+# ist immer noch dasselbe Kleidungsstück.
 
-# %%
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Jede Schicht für sich
+#
+# Um zu sehen, was jede Schicht für sich tut, wenden wir sie einzeln und mit
+# übertriebenem Faktor an:
+
+# %% tags=["vertiefung"]
 einzeln = {
     "RandomFlip(\"horizontal\")": layers.RandomFlip("horizontal"),
     "RandomRotation(0.1): ±36°": layers.RandomRotation(0.1, fill_mode="constant"),
@@ -148,8 +154,8 @@ beim_vorhersagen = keras.ops.convert_to_numpy(augmentierung(stapel, training=Fal
 print("training=True  verändert die Bilder:", not np.allclose(beim_training, stapel))
 print("training=False verändert die Bilder:", not np.allclose(beim_vorhersagen, stapel))
 
-# %% [markdown]
-# ### Was aus `ImageDataGenerator` und `fit_generator` wurde
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Was aus `ImageDataGenerator` und `fit_generator` wurde
 #
 # Im ursprünglichen Kurs (Keras 2) sah Augmentierung so aus:
 #
@@ -180,7 +186,7 @@ print("training=False verändert die Bilder:", not np.allclose(beim_vorhersagen,
 # Schichten in einer `tf.data`-Pipeline auf:
 # `dataset.map(lambda x, y: (augmentierung(x, training=True), y))`.
 
-# %%
+# %% tags=["vertiefung"]
 print("keras.preprocessing.image hat ImageDataGenerator:",
       hasattr(keras.preprocessing.image, "ImageDataGenerator"))
 print("keras.Model hat fit_generator:", hasattr(keras.Model, "fit_generator"))
@@ -274,10 +280,12 @@ baue_convnet().summary()
 # ## Aufgabe 2: Das Netz mit eingebauter Augmentierung
 #
 # Schreibe `baue_augmentiertes_netz()`: dasselbe Netz wie `baue_convnet`,
-# aber mit einer frischen Augmentierung `neue_augmentierung()` als **erster
-# Stufe im Modell**, direkt nach `keras.Input` und vor der ersten `Conv2D`.
-# Das Netz dahinter und `compile` bleiben gleich. Spiegle, wenn überhaupt,
-# nur waagerecht.
+# aber mit der Augmentierung aus `neue_augmentierung()` als **erster Stufe im
+# Modell**, direkt nach `keras.Input` und vor der ersten `Conv2D`. Das Netz
+# dahinter (dieselben Schichten, Filter und ReLU-Aktivierungen, nichts dazu)
+# und `compile` (Adam, derselbe Verlust, `metrics=["accuracy"]` – die Kurven
+# unten lesen sie) bleiben gleich. Wenn du eine eigene Augmentierung nimmst:
+# nur Zufallsschichten, und spiegle höchstens waagerecht.
 
 # %%
 def baue_augmentiertes_netz():
@@ -389,14 +397,15 @@ tabelle.round(3)
 # Testdaten besser ist, sagt *ein* Lauf allerdings nicht sicher: Schon ein
 # anderer Seed (andere Startgewichte, andere Reihenfolge der Stapel)
 # verschiebt die Testgenauigkeit um ein bis zwei Prozentpunkte.
-#
-# ## Hält das über mehrere Seeds?
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Hält das über mehrere Seeds?
 #
 # Wir wiederholen den Vergleich mit weiteren Seeds und schauen auf den
 # Mittelwert und auf jeden einzelnen Unterschied. (Im Schnelldurchlauf bleibt
 # es beim einen Lauf oben.)
 
-# %%
+# %% tags=["vertiefung"]
 weitere_seeds = dlkurs.pick(quick=[], full=[1, 2])
 ergebnisse = [{"Seed": 42,
                "ohne": tabelle.loc["ohne Augmentierung", "Test"],
@@ -414,12 +423,12 @@ print(f"\nMittelwert: ohne {seeds['ohne'].mean():.3f}, mit {seeds['mit'].mean():
 dlkurs.report(test_accuracy_ohne=seeds["ohne"].mean(), test_accuracy_mit=seeds["mit"].mean(),
               augmentierung_gewinn=seeds["Unterschied"].mean())
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # In unseren Messungen (volles Profil, drei Seeds) lag das augmentierte Netz
 # im Mittel um gut einen Prozentpunkt vorn, bei einzelnen Seeds zwischen
 # gleichauf und vier Punkten. Aus 2 000 Bildern macht die Augmentierung keine
-# 60 000, aber das Netz lernt robustere Merkmale – und es überanpasst viel
-# weniger.
+# 60 000, aber das Netz lernt robustere Merkmale – und es ist viel weniger
+# überangepasst.
 #
 # Die Stärke der Augmentierung ist dabei ein Regler wie die Dropout-Rate:
 # Mit doppelt so großen Faktoren (Drehung 0,05, Zoom und Verschiebung 0,1,
@@ -429,7 +438,8 @@ dlkurs.report(test_accuracy_ohne=seeds["ohne"].mean(), test_accuracy_mit=seeds["
 # starke Veränderungen zeigen dem Netz Bilder, die im Test nie vorkommen, und
 # es lernt zu langsam. Probier es aus: Ändere die Faktoren in
 # `neue_augmentierung` und trainiere neu.
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - **Datenaugmentierung** macht aus jedem Trainingsbild viele plausible
