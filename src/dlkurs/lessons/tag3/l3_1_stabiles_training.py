@@ -281,7 +281,7 @@ for name in initialisierungen:
 # - **Zu groß**: Jede Schicht vergrößert das Signal um etwa den Faktor 4;
 #   Aktivierungen und Gradienten explodieren.
 # - **Glorot**: Bei ReLU verliert das Signal pro Schicht den Faktor
-#   $\sqrt{2} $ – bei zehn Schichten erträglich, bei fünfzig nicht mehr.
+#   $\sqrt{2}$ – bei zehn Schichten erträglich, bei fünfzig nicht mehr.
 # - **He**: Die Streuung bleibt über alle Schichten gleich.
 #
 # ### Aufgabe: die Initialisierung für ein tiefes ReLU-Netz
