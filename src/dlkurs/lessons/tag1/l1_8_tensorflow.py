@@ -126,6 +126,37 @@ with tf.GradientTape() as tape:
     ergebnis = tf.square(konstante)
 print("mit watch: ", tape.gradient(ergebnis, konstante).numpy())
 
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: zwei Stolperfallen
+#
+# **Wo es keine Ableitung gibt.** $\sqrt{x}$ hat die Ableitung $1/(2\sqrt{x})$. Bei
+# $x = 0$ ist sie unendlich, für $x < 0$ gibt es (reell) gar keine Wurzel. Das Band
+# rechnet trotzdem – und liefert `inf` und `nan`. Solche Werte in einem Gradienten
+# verderben beim nächsten Schritt alle Gewichte, die sie berühren.
+
+# %% tags=["vertiefung"]
+for stelle in [1.0, 0.0, -1.0]:
+    punkt = tf.Variable(stelle)
+    with tf.GradientTape() as tape:
+        wurzel = tf.sqrt(punkt)
+    print(f"x = {stelle:4}: √x = {wurzel.numpy():6.3f}, Ableitung 1/(2√x) = {tape.gradient(wurzel, punkt).numpy()}")
+
+# %% [markdown] tags=["vertiefung"]
+# **Eine Variable, die keine mehr ist.** `gewicht = gewicht + 1.0` verändert die
+# Variable nicht, sondern rechnet einen **neuen** (unveränderlichen) Tensor aus und
+# gibt ihm den alten Namen. Danach gibt es kein `assign_add` mehr – und ein Band
+# sähe diesen Namen auch nicht mehr als Variable. Verändere Variablen deshalb immer
+# mit `assign`, `assign_add` oder `assign_sub`.
+
+# %% tags=["vertiefung"]
+gewicht = tf.Variable(1.0)
+gewicht = gewicht + 1.0  # ein neuer Tensor – der Name zeigt nicht mehr auf die Variable
+print("gewicht ist jetzt ein", type(gewicht).__name__)
+try:
+    gewicht.assign_add(1.0)
+except AttributeError as fehler:
+    print("AttributeError:", fehler)
+
 # %% [markdown]
 # ## Aufgabe: eine Funktion, die ableitet
 #
