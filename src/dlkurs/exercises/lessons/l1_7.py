@@ -55,7 +55,9 @@ def _check_learning_rate(lr):
     try:
         lr = float(lr)
     except OverflowError:  # an integer beyond float, e.g. 10**400
-        lr = math.inf
+        lr = math.inf if lr > 0 else -math.inf
+    if lr == -math.inf:
+        return "Mit einer negativen Lernrate geht es bergauf statt bergab – die Lernrate muss positiv sein"
     if lr == math.inf:
         return "Diese Lernrate ist viel zu groß: schon der erste Schritt wirft w ins Unendliche – der Abstieg divergiert"
     if not math.isfinite(lr):
@@ -100,6 +102,7 @@ lernrate = CustomExercise(
         Wrong(-0.3, expect="positiv"),
         Wrong("0.4", expect="Zahl"),
         Wrong(10**400, expect="viel zu groß"),
+        Wrong(-(10**400), expect="positiv"),
     ],
     alternatives=[
         Right(0.5, why="the exact 1/f'' that lands in the minimum in one step"),

@@ -125,7 +125,8 @@ aufgabe.lernrate.check(lr)
 # aufgabe.lernrate.solution()
 
 # %% [markdown]
-# Jede Lernrate von ungefähr 0.17 bis 0.83 funktioniert. Mit $\eta = 0.5$ ist
+# Jede Lernrate von ungefähr 0.18 bis 0.82 funktioniert (genau: zwischen 0.1734 und
+# 0.8266). Mit $\eta = 0.5$ ist
 # $1 - 2\eta = 0$: Der erste Schritt landet genau im Minimum. Das ist kein Zufall –
 # $0.5 = 1/f''(w)$ ist der Kehrwert der Krümmung $f''(w) = 2$. Je stärker eine
 # Funktion gekrümmt ist, desto kleiner muss die Lernrate sein.
