@@ -79,7 +79,7 @@ def _fashion_trained():
             keras.layers.Dense(10, activation="softmax"),
         ])
         model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-        model.fit(x_train, y_train, epochs=2, batch_size=64, verbose=0)
+        model.fit(x_train, y_train, epochs=5, batch_size=128, verbose=0)
         _CACHE["fashion_model"] = (model,)
     return _CACHE["fashion_model"][0]
 
@@ -308,8 +308,8 @@ def _fashion() -> tuple:
 
 
 #: the lesson trains on a subset for one epoch in the quick profile (~0.70), fully for 5 epochs (~0.87);
-#: measured (seed 0): 1 epoch on all 60 000 images 0.849, 2 epochs 0.860; un-normalised pixels 0.30,
-#: the untrained net about 0.1
+#: measured: 1 epoch on all 60 000 images 0.849 (seed 0), 2 epochs 0.860 (seed 0) and 0.839 (seed 7,
+#: batch_size=64) – so the threshold needs the lesson's 5 epochs; un-normalised pixels 0.30, untrained about 0.1
 FASHION_THRESHOLD = per_profile(quick=0.6, full=0.84)
 
 modell_fashion = ModelExercise(
@@ -342,5 +342,5 @@ modell_fashion = ModelExercise(
         Wrong(lazy(lambda: _dense_net(metrics=None)), expect="Metrik 'accuracy'"),
         Wrong(lazy(lambda: _dense_net(output_activation="sigmoid")), expect="softmax"),
     ],
-    alternatives=[Right(lazy(_fashion_trained), why="Dense(512) + ReLU() layers, trained 2 epochs with batch_size=64")],
+    alternatives=[Right(lazy(_fashion_trained), why="Dense(512) followed by a ReLU() layer, trained like the lesson (5 epochs, batch_size=128)")],
 )
