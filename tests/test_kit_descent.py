@@ -25,3 +25,5 @@ def test_plot_contours_and_path():
     assert line.get_label() == "GD"
     assert ax.get_xlabel() == "$w_1$"
     assert len(ax.lines) == 2  # the path and its start marker
+    assert ax.get_aspect() == 1.0  # equal units: steps look perpendicular to the contour lines
+    assert plot_contours(lambda x, y: x + y, (0, 1), (0, 1), equal=False).get_aspect() == "auto"

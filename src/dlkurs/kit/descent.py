@@ -40,15 +40,22 @@ def plot_contours(
     levels: int = 25,
     log: bool = True,
     resolution: int = 300,
+    equal: bool = True,
 ):
     """Contour lines of f(x, y) (f works element-wise on grids) and its minimum region.
 
-    log: space the levels logarithmically (shows narrow valleys and their floor). Returns the axes.
+    log: space the levels logarithmically (shows narrow valleys and their floor).
+    equal: one unit is as long on both axes, so that a gradient step really looks
+    perpendicular to the contour line through its starting point. Returns the axes.
     """
     import matplotlib.pyplot as plt
 
     if ax is None:
-        _, ax = plt.subplots(figsize=(6, 4.5))
+        if equal:
+            ratio = (ylim[1] - ylim[0]) / (xlim[1] - xlim[0])
+            _, ax = plt.subplots(figsize=(8, min(7.0, max(2.5, 7.0 * ratio) + 1.0)))
+        else:
+            _, ax = plt.subplots(figsize=(6, 4.5))
     gx, gy = np.meshgrid(np.linspace(*xlim, resolution), np.linspace(*ylim, resolution))
     values = np.asarray(f(gx, gy), dtype=float)
     if log:
@@ -59,6 +66,8 @@ def plot_contours(
     ax.contour(gx, gy, values, levels=lv, cmap="viridis", linewidths=0.8, alpha=0.8)
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
+    if equal:
+        ax.set_aspect("equal", adjustable="box")
     ax.set_xlabel("$w_1$")
     ax.set_ylabel("$w_2$")
     return ax

@@ -17,6 +17,7 @@ from dlkurs.exercises import (
     from_solution,
     FunctionExercise,
     NotAttempted,
+    Right,
     short,
     ThoughtQuestion,
     Wrong,
@@ -87,6 +88,11 @@ nand = CustomExercise(
         Wrong(([-1, -1], -2), expect="feuert immer"),
         Wrong([-1, -1], expect="Paar"),
         Wrong((["a", "b"], 1), expect="Zahlen"),
+        Wrong(([-1, -1, 0], -1), expect="zwei Gewichte", instruction=True),
+    ],
+    alternatives=[
+        Right(([-2, -2], -3), why="the second solution the lesson names"),
+        Right((np.array([-0.5, -0.5]), -0.9), why="float weights as an array"),
     ],
 )
 
@@ -114,6 +120,16 @@ def _step_always(w, b, x, y, lr=1.0):  # learns from every example, not only fro
     return w + lr * y * x, b + lr * y
 
 
+def _step_strict(w, b, x, y, lr=1.0):  # > instead of >=: w·x + b = 0 counts as 0
+    prediction = 1 if np.dot(w, x) + b > 0 else 0
+    return w + lr * (y - prediction) * x, b + lr * (y - prediction)
+
+
+def _step_vectorised(w, b, x, y, lr=1.0):
+    fehler = y - float(w @ x + b >= 0)
+    return w + lr * fehler * x, b + lr * fehler
+
+
 perzeptron_schritt = FunctionExercise(
     title="Ein Schritt der Perzeptron-Lernregel",
     reference=from_solution(),
@@ -133,9 +149,11 @@ perzeptron_schritt = FunctionExercise(
     wrong=[
         Wrong(_step_sign_flipped, expect="Fehlalarm"),
         Wrong(_step_without_bias, expect="Element 1"),
-        Wrong(_step_in_place, expect="verändert ihre Eingabe"),
+        Wrong(_step_in_place, expect="verändert ihre Eingabe", instruction=True),
         Wrong(_step_always, expect="nichts ändern"),
+        Wrong(_step_strict, expect="Fehlalarm"),
     ],
+    alternatives=[Right(_step_vectorised, why="prediction as (w @ x + b >= 0), error as a float")],
 )
 
 
@@ -215,6 +233,13 @@ def _abs_in_place(z):
     return e / (1 + e) ** 2
 
 
+def _expit_form(z):
+    from scipy.special import expit
+
+    s = expit(z)
+    return s * (1 - s)
+
+
 sigmoid_ableitung = CustomExercise(
     title="Die Ableitung der Sigmoid-Funktion, numerisch stabil",
     check=_check_sigmoid_derivative,
@@ -226,12 +251,13 @@ sigmoid_ableitung = CustomExercise(
         "σ'(z) = σ'(-|z|). Mit `e = np.exp(-np.abs(z))` (immer ≤ 1) ist σ'(z) = e / (1 + e)².",
     ],
     wrong=[
-        Wrong(_naive, expect="läuft die Rechnung über"),
+        Wrong(_naive, expect="läuft die Rechnung über", instruction=True),
         Wrong(_naive_exp_form, expect="läuft die Rechnung über"),
         Wrong(_sigmoid, expect="σ(z) selbst"),
         Wrong(lambda z: z * (1 - z), expect="nicht für z selbst"),
         Wrong(_abs_in_place, expect="verändert ihre Eingabe"),
     ],
+    alternatives=[Right(_expit_form, why="scipy.special.expit, which never overflows")],
 )
 
 xor_gerade = ThoughtQuestion(title="Warum lernt ein einzelnes Perzeptron XOR nicht?")

@@ -7,7 +7,7 @@ import numbers
 
 import numpy as np
 
-from dlkurs.exercises import Case, CustomExercise, Falsch, from_solution, FunctionExercise, short, ValueExercise, Wrong
+from dlkurs.exercises import Case, CustomExercise, Falsch, from_solution, FunctionExercise, Right, short, ValueExercise, Wrong
 
 # ------------------------------------------------------------------ gd_schritt
 
@@ -26,6 +26,7 @@ gd_schritt = FunctionExercise(
         Case(np.array([1.0, -2.0, 0.5]), np.array([0.2, -0.4, 1.0]), 0.1).named("Vektor"),
         Case(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[0.5, 0.5], [-1.0, 1.0]]), 0.01).named("Matrix"),
         Case(np.array([1.0, 2.0]), np.array([3.0, 4.0]), 0.0).named("lr = 0: nichts ändert sich"),
+        Case(np.array([1, 2]), np.array([0.5, -0.5]), 0.1).named("ganzzahliges w: das Ergebnis hat Nachkommastellen"),
     ],
     hints=[
         "Der Gradient zeigt bergauf. Um bergab zu gehen, ziehst du ein Stück davon ab: neues w = w - lr · grad.",
@@ -36,8 +37,9 @@ gd_schritt = FunctionExercise(
         Wrong(lambda w, grad, lr: w + lr * grad, expect="w muss kleiner werden"),
         Wrong(lambda w, grad, lr: w - grad, expect="w muss kleiner werden"),
         Wrong(lambda w, grad, lr: -lr * grad, expect="w muss kleiner werden"),
-        Wrong(_gd_in_place, expect="verändert ihre Eingabe"),
+        Wrong(_gd_in_place, expect="verändert ihre Eingabe", instruction=True),
     ],
+    alternatives=[Right(lambda w, grad, lr: np.subtract(w, np.multiply(lr, grad)), why="np.subtract/np.multiply")],
 )
 
 
@@ -50,7 +52,14 @@ LERNRATE_ZIEL = 1e-3
 def _check_learning_rate(lr):
     if isinstance(lr, (bool, np.bool_)) or not isinstance(lr, numbers.Real):
         raise Falsch(f"Erwartet wird eine Zahl als Lernrate, erhalten: {short(lr)}")
-    lr = float(lr)
+    try:
+        lr = float(lr)
+    except OverflowError:  # an integer beyond float, e.g. 10**400
+        lr = math.inf if lr > 0 else -math.inf
+    if lr == -math.inf:
+        return "Mit einer negativen Lernrate geht es bergauf statt bergab – die Lernrate muss positiv sein"
+    if lr == math.inf:
+        return "Diese Lernrate ist viel zu groß: schon der erste Schritt wirft w ins Unendliche – der Abstieg divergiert"
     if not math.isfinite(lr):
         raise Falsch("Die Lernrate muss eine endliche Zahl sein")
     if lr <= 0:
@@ -87,11 +96,17 @@ lernrate = CustomExercise(
     wrong=[
         Wrong(0.01, expect="zu klein"),
         Wrong(0.1, expect="zu klein"),
-        Wrong(0.9, expect="etwas zu groß"),
+        Wrong(0.9, expect="etwas zu groß", instruction=True),  # reaches |w| < 0.001, but not in 20 steps
         Wrong(1.0, expect="hin und her"),
         Wrong(1.5, expect="divergiert"),
         Wrong(-0.3, expect="positiv"),
         Wrong("0.4", expect="Zahl"),
+        Wrong(10**400, expect="viel zu groß"),
+        Wrong(-(10**400), expect="positiv"),
+    ],
+    alternatives=[
+        Right(0.5, why="the exact 1/f'' that lands in the minimum in one step"),
+        Right(np.float32(0.2), why="a NumPy float near the lower end of the interval (0.1734, 0.8266)"),
     ],
 )
 
@@ -117,10 +132,11 @@ ableitung = ValueExercise(
               feedback="Der Betrag stimmt, das Vorzeichen nicht: e = z - y und x sind beide negativ."),
         Wrong(-10.5, expect="x, nicht w",
               feedback="Du hast mit w multipliziert – die Ableitung von a = x·w nach w ist x, nicht w."),
-        Wrong(18.0, expect="neuen Werten",
+        Wrong(18.0, expect="neuen Werten", instruction=True,
               feedback="Das ist ∂L/∂w aus dem Beispiel oben (x = 3, w = 2, b = 1, y = 4) – rechne mit den neuen Werten."),
         Wrong(12.25, expect="Verlust selbst", feedback="Das ist der Verlust selbst, nicht seine Ableitung."),
     ],
+    alternatives=[Right(14, why="an int"), Right(np.float64(14.000000001), why="float rounding")],
 )
 
 
@@ -166,6 +182,10 @@ momentum_schritt = FunctionExercise(
         Wrong(_momentum_old_velocity, expect="erster Schritt"),
         Wrong(_momentum_without_mu, expect="mit Schwung"),
         Wrong(_momentum_forgotten, expect="mit Schwung"),
-        Wrong(_momentum_in_place, expect="verändert ihre Eingabe"),
+        Wrong(_momentum_in_place, expect="verändert ihre Eingabe", instruction=True),
+    ],
+    alternatives=[
+        Right(lambda w, v, grad, lr, mu=0.9: (w + mu * v - lr * grad, mu * v - lr * grad),
+              why="the update written out instead of reusing v_neu"),
     ],
 )

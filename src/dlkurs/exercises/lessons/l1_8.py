@@ -16,8 +16,10 @@ from dlkurs.exercises import (
     contains_placeholder,
     CustomExercise,
     Falsch,
+    function_source,
     lazy,
     NotAttempted,
+    Right,
     short,
     to_numpy,
     type_name,
@@ -25,49 +27,242 @@ from dlkurs.exercises import (
     Wrong,
 )
 
-# -- 1. a first derivative with GradientTape ------------------------------------------------
+# -- 1./2. derivatives with GradientTape ------------------------------------------------------
+# The answer is a function ableitung(f, x) / zweite_ableitung(f, x) of any function f, so a number
+# computed by hand cannot pass. The last case contains tf.stop_gradient: there GradientTape (by
+# design) differs from the mathematical derivative that a difference quotient or a formula gives,
+# so only an answer that really asks the tape passes.
 
-ableitung = ValueExercise(
-    title="Ableitung von y = (3x + 1)² an der Stelle x = 2 mit GradientTape",
-    expected=42.0,
-    rtol=1e-4,
+
+def _tf():
+    import tensorflow as tf
+
+    return tf
+
+
+def _f_quadrat(x):
+    return (3 * x + 1) ** 2
+
+
+def _f_kubik(x):
+    return x**3 - 2 * x
+
+
+def _f_sin(x):
+    return _tf().sin(x)
+
+
+def _f_exp(x):
+    return _tf().exp(x)
+
+
+def _f_stop1(x):
+    return x**2 + _tf().stop_gradient(x**3)
+
+
+def _f_stop2(x):
+    return x**3 + _tf().stop_gradient(x**4)
+
+
+# (f, label, x, tape's derivative, mathematical derivative without stop_gradient)
+_ERSTE = [
+    (_f_quadrat, "(3x + 1)²", 2.0, 42.0, 42.0),
+    (_f_sin, "sin(x)", 0.5, float(np.cos(0.5)), float(np.cos(0.5))),
+    (_f_kubik, "x³ − 2x", -1.5, 4.75, 4.75),
+    (_f_exp, "exp(x)", 1.0, float(np.e), float(np.e)),
+    (_f_stop1, "x² + tf.stop_gradient(x³)", 2.0, 4.0, 16.0),
+]
+_ZWEITE = [
+    (_f_kubik, "x³ − 2x", 1.5, 9.0, 9.0),
+    (_f_sin, "sin(x)", 0.5, float(-np.sin(0.5)), float(-np.sin(0.5))),
+    (_f_exp, "exp(x)", 0.3, float(np.exp(0.3)), float(np.exp(0.3))),
+    (_f_quadrat, "(3x + 1)²", -2.0, 18.0, 18.0),
+    (_f_stop2, "x³ + tf.stop_gradient(x⁴)", 1.0, 6.0, 18.0),
+]
+
+
+def _number(result: Any, label: str, x: float) -> float:
+    if result is None:
+        raise Falsch(
+            f"Für f(x) = {label} bei x = {x:g} gibt die Funktion None zurück – tape.gradient liefert None, "
+            "wenn das Band x nicht beobachtet hat (nimm tf.Variable(x) oder tape.watch(x)), oder wenn "
+            "die Rechnung außerhalb seines with-Blocks stand"
+        )
+    if isinstance(result, (str, bytes, list, tuple, dict)) or isinstance(result, (bool, np.bool_)):
+        raise Falsch(f"Erwartet wird die Ableitung als Tensor oder Zahl, erhalten: {short(result)}")
+    try:
+        value = np.asarray(to_numpy(result), dtype="float64")
+    except Exception:
+        raise Falsch(f"Erwartet wird die Ableitung als Tensor oder Zahl, erhalten: {short(result)}") from None
+    if value.size != 1:
+        raise Falsch(f"Erwartet wird eine einzelne Zahl (die Ableitung an der Stelle x), erhalten: {short(result)}")
+    return float(value.reshape(()))
+
+
+def _derivative_check(order: int):
+    cases = _ERSTE if order == 1 else _ZWEITE
+    name = "ableitung" if order == 1 else "zweite_ableitung"
+
+    def check(fn: Any) -> str | None:
+        if not callable(fn) or isinstance(fn, type):
+            raise Falsch(
+                f"Erwartet wird eine Funktion {name}(f, x), erhalten: {short(fn)} – "
+                "die Aufgabe verlangt eine Funktion, die mit GradientTape ableitet, keine Zahl"
+            )
+        for f, label, x, want, full in cases:
+            value = _number(call_answer(fn, f, x, timeout=20), label, x)
+            if np.isclose(value, want, rtol=1e-4, atol=1e-5):
+                continue
+            if want != full and np.isclose(value, full, rtol=0.05):
+                raise Falsch(
+                    f"Für f(x) = {label} bei x = {x:g} kommt {value:.5g} heraus, GradientTape liefert {want:g}: "
+                    "tf.stop_gradient(...) nimmt seinen Teil aus der Ableitung heraus. Deine Funktion rechnet ohne "
+                    "GradientTape (von Hand oder mit einem Differenzenquotienten) – die Aufgabe verlangt tape.gradient"
+                )
+            if order == 2:
+                first = _ERSTE_ABLEITUNG.get(label)
+                if first is not None and np.isclose(value, first(x), rtol=1e-4, atol=1e-5):
+                    raise Falsch(
+                        f"Für f(x) = {label} bei x = {x:g} kommt {value:.5g} heraus: das ist die erste Ableitung "
+                        "f'(x). Leite sie mit dem äußeren Band noch einmal ab"
+                    )
+            fx = float(np.asarray(to_numpy(f(np.float64(x)))))
+            if np.isclose(value, fx, rtol=1e-4, atol=1e-6):
+                return (
+                    f"Für f(x) = {label} bei x = {x:g} kommt {value:.5g} heraus: das ist der Funktionswert f({x:g}), "
+                    "nicht die Ableitung"
+                )
+            return (
+                f"Für f(x) = {label} bei x = {x:g} kommt {value:.5g} heraus statt {want:.5g} – berechne die Ableitung "
+                "der übergebenen Funktion f mit tape.gradient"
+            )
+        return None
+
+    return check
+
+
+_ERSTE_ABLEITUNG = {
+    "x³ − 2x": lambda x: 3 * x**2 - 2,
+    "sin(x)": lambda x: float(np.cos(x)),
+    "exp(x)": lambda x: float(np.exp(x)),
+    "(3x + 1)²": lambda x: 6 * (3 * x + 1),
+    "x³ + tf.stop_gradient(x⁴)": lambda x: 3 * x**2,
+}
+
+
+def _mit_band(f, x):
+    tf = _tf()
+    x = tf.Variable(x)
+    with tf.GradientTape() as tape:
+        y = f(x)
+    return tape.gradient(y, x)
+
+
+def _mit_watch(f, x):
+    tf = _tf()
+    x = tf.constant(x)
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = f(x)
+    return tape.gradient(y, x).numpy()
+
+
+def _ohne_watch(f, x):
+    tf = _tf()
+    x = tf.constant(x)
+    with tf.GradientTape() as tape:
+        y = f(x)
+    return tape.gradient(y, x)
+
+
+def _differenzenquotient(f, x, h=1e-3):
+    return (f(x + h) - f(x - h)) / (2 * h)
+
+
+def _zweiter_differenzenquotient(f, x, h=1e-2):
+    tf = _tf()
+    x = tf.constant(x, dtype=tf.float64)
+    return (f(x + h) - 2 * f(x) + f(x - h)) / h**2
+
+
+def _funktionswert(f, x):
+    return f(x)
+
+
+def _zweite_mit_baendern(f, x):
+    tf = _tf()
+    x = tf.Variable(x)
+    with tf.GradientTape() as aussen:
+        with tf.GradientTape() as innen:
+            y = f(x)
+        erste = innen.gradient(y, x)
+    return aussen.gradient(erste, x)
+
+
+def _zweite_watch(f, x):
+    tf = _tf()
+    x = tf.constant(x, dtype=tf.float64)
+    with tf.GradientTape() as aussen:
+        aussen.watch(x)
+        with tf.GradientTape() as innen:
+            innen.watch(x)
+            y = f(x)
+        erste = innen.gradient(y, x)
+    return float(aussen.gradient(erste, x))
+
+
+def _nur_erste(f, x):
+    return _mit_band(f, x)
+
+
+def _zweite_ausserhalb(f, x):
+    tf = _tf()
+    x = tf.Variable(x)
+    with tf.GradientTape() as aussen:
+        with tf.GradientTape() as innen:
+            y = f(x)
+    erste = innen.gradient(y, x)  # outside the outer block: the outer tape saw nothing
+    return aussen.gradient(erste, x)
+
+
+ableitung = CustomExercise(
+    title="Eine Funktion, die mit GradientTape ableitet",
+    check=_derivative_check(1),
+    reference=_mit_band,
     hints=[
-        "Lege `x = tf.Variable(2.0)` an, rechne `y = (3 * x + 1) ** 2` **innerhalb** von "
-        "`with tf.GradientTape() as tape:` und hole dann `tape.gradient(y, x)`.",
-        "Von Hand: Nach der Kettenregel ist dy/dx = 2 · (3x + 1) · 3 – bei x = 2 also 2 · 7 · 3.",
+        "Mach aus x eine Variable (`x = tf.Variable(x)`), rechne `y = f(x)` **innerhalb** von "
+        "`with tf.GradientTape() as tape:` und gib `tape.gradient(y, x)` zurück.",
+        "Die Prüfung ruft deine Funktion mit eigenen Funktionen f auf, z. B. `tf.sin` bei x = 0.5 – "
+        "eine von Hand ausgerechnete Zahl passt dann nicht mehr. Zur Kontrolle: (3x + 1)² hat bei x = 2 "
+        "die Ableitung 2 · 7 · 3 = 42.",
     ],
     wrong=[
-        Wrong(14.0, expect="14.0 statt 42.0",
-              feedback="Das ist 2 · (3x + 1) ohne die innere Ableitung 3 – die Kettenregel fehlt."),
-        Wrong(None, expect="None",
-              feedback="tape.gradient liefert None, wenn das Band x nicht beobachtet hat: Ein tf.constant "
-                       "braucht tape.watch(x) – oder nimm tf.Variable(2.0)."),
-        Wrong(49.0, expect="49.0 statt 42.0",
-              feedback="Das ist der Funktionswert y(2) = 7², nicht die Ableitung."),
-        Wrong(lazy(lambda: np.array([42.0, 42.0])), expect="einzelne Zahl"),
+        Wrong(lambda f, x: 42.0, expect="statt"),
+        Wrong(_differenzenquotient, expect="ohne GradientTape", instruction=True),
+        Wrong(_ohne_watch, expect="None"),
+        Wrong(_funktionswert, expect="Funktionswert"),
+        Wrong(42.0, expect="keine Zahl", instruction=True),
     ],
+    alternatives=[Right(_mit_watch, why="tf.constant with tape.watch, result converted with .numpy()")],
 )
 
-
-# -- 2. a second derivative with nested tapes -------------------------------------------------
-
-zweite_ableitung = ValueExercise(
-    title="Zweite Ableitung von f(x) = x³ − 2x an der Stelle x = 1,5",
-    expected=9.0,
-    rtol=1e-4,
+zweite_ableitung = CustomExercise(
+    title="Eine Funktion für die zweite Ableitung mit zwei Bändern",
+    check=_derivative_check(2),
+    reference=_zweite_mit_baendern,
     hints=[
         "Zwei Bänder ineinander: Das äußere beobachtet die Rechnung des inneren. "
-        "`erste = innen.gradient(f, x)` muss noch **im** äußeren `with`-Block stehen.",
-        "Von Hand: f'(x) = 3x² − 2, f''(x) = 6x – bei x = 1,5 also 9.",
+        "`erste = innen.gradient(y, x)` muss noch **im** äußeren `with`-Block stehen, danach "
+        "`return aussen.gradient(erste, x)`.",
+        "Zur Kontrolle: f(x) = x³ − 2x hat f'(x) = 3x² − 2 und f''(x) = 6x – bei x = 1.5 also 9.",
     ],
     wrong=[
-        Wrong(4.75, expect="4.75 statt 9.0",
-              feedback="Das ist die erste Ableitung f'(1,5) = 3 · 1,5² − 2. Leite sie mit dem äußeren Band noch einmal ab."),
-        Wrong(None, expect="None",
-              feedback="Das äußere Band liefert None, wenn die erste Ableitung außerhalb seines with-Blocks "
-                       "berechnet wurde – rücke `innen.gradient(...)` in den äußeren Block ein."),
-        Wrong(0.375, expect="0.375 statt 9.0", feedback="Das ist der Funktionswert f(1,5), nicht die Ableitung."),
+        Wrong(lambda f, x: 9.0, expect="statt"),
+        Wrong(_nur_erste, expect="erste Ableitung"),
+        Wrong(_zweite_ausserhalb, expect="None"),
+        Wrong(_zweiter_differenzenquotient, expect="ohne GradientTape", instruction=True),
     ],
+    alternatives=[Right(_zweite_watch, why="float64 constants watched by both tapes, result as a Python float")],
 )
 
 
@@ -89,10 +284,24 @@ def _daten() -> tuple[np.ndarray, np.ndarray]:
     return x, y
 
 
+def _python_function(fn: Any) -> Any:
+    """The plain Python function behind a @tf.function (or the function itself)."""
+    return getattr(fn, "python_function", None) or fn
+
+
+def _uses_tape(fn: Any) -> bool | None:
+    """Whether the function's source asks a GradientTape for the gradient (None: no source)."""
+    source = function_source(_python_function(fn))
+    if source is None:
+        return None
+    return "GradientTape" in source and ".gradient(" in source
+
+
 def _variables(fn: Any) -> dict[str, Any]:
     """The objects named W and b that the learner's function sees (closure first, then globals)."""
     import inspect
 
+    fn = _python_function(fn)
     scopes: list[dict] = []
     try:
         scopes.append(dict(inspect.getclosurevars(fn).nonlocals))
@@ -210,6 +419,11 @@ def _check_trainingsschritt(fn: Any) -> str | None:
             )
         if tuple(var.shape) != shape:
             raise Falsch(f"{name} hat die Form {tuple(var.shape)} statt {shape}")
+    if _uses_tape(fn) is False:
+        raise Falsch(
+            "Die Funktion benutzt kein tf.GradientTape mit tape.gradient(...) – die Aufgabe verlangt, die "
+            "Gradienten vom Band zu holen, nicht von Hand auszurechnen"
+        )
     W, b = found["W"], found["b"]
     saved_W, saved_b = W.numpy().copy(), b.numpy().copy()
     try:
@@ -220,6 +434,7 @@ def _check_trainingsschritt(fn: Any) -> str | None:
 
 
 _SCHRITT = '''
+{decorator}
 def trainingsschritt(inputs, targets):
     with tf.GradientTape() as tape:
         vorhersagen = tf.matmul(inputs, W) + b
@@ -229,14 +444,34 @@ def trainingsschritt(inputs, targets):
     {ret}
 '''
 
+#: the gradient of the MSE computed by hand, without a tape (breaks the task's instruction)
+_VON_HAND = '''
+def trainingsschritt(inputs, targets):
+    vorhersagen = tf.matmul(inputs, W) + b
+    fehler = vorhersagen - targets
+    verlust = tf.reduce_mean(tf.square(fehler))
+    n = tf.cast(tf.shape(inputs)[0], tf.float32)
+    W.assign_sub(lernrate * 2 * tf.matmul(inputs, fehler, transpose_a=True) / n)
+    b.assign_sub(lernrate * 2 * tf.reduce_sum(fehler, axis=0) / n)
+    return verlust
+'''
+
 
 def _schritt(
     loss: str = "tf.reduce_mean(tf.square(targets - vorhersagen))",
     update: str = "W.assign_sub(lernrate * grad_W); b.assign_sub(lernrate * grad_b)",
     ret: str = "return verlust",
     lernrate: float = LERNRATE,
+    decorator: str = "",
+    source: str | None = None,
 ):
-    """A learner's trainingsschritt with its own W, b and lernrate (as in the notebook's globals)."""
+    """A learner's trainingsschritt with its own W, b and lernrate (as in the notebook's globals).
+
+    Its source is registered with ``linecache`` (as Jupyter does for a cell), so that the
+    check can read it like a learner's.
+    """
+    import linecache
+
     import tensorflow as tf
 
     namespace = {
@@ -245,7 +480,10 @@ def _schritt(
         "b": tf.Variable(tf.zeros((1,))),
         "lernrate": lernrate,
     }
-    exec(textwrap.dedent(_SCHRITT.format(loss=loss, update=update, ret=ret)), namespace)  # noqa: S102
+    text = textwrap.dedent(source or _SCHRITT.format(decorator=decorator, loss=loss, update=update, ret=ret))
+    filename = f"<dlkurs-1.8-schritt-{abs(hash(text))}>"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)
+    exec(compile(text, filename, "exec"), namespace)  # noqa: S102
     return namespace["trainingsschritt"]
 
 
@@ -269,5 +507,9 @@ trainingsschritt = CustomExercise(
         Wrong(lazy(lambda: _schritt(lernrate=0.01)), expect="Lernrate"),
         Wrong(lazy(lambda: _schritt(update="W = W - lernrate * grad_W; b = b - lernrate * grad_b")),
               expect="assign_sub"),
+        Wrong(lazy(lambda: _schritt(source=_VON_HAND)), expect="kein tf.GradientTape", instruction=True),
+    ],
+    alternatives=[
+        Right(lazy(lambda: _schritt(decorator="@tf.function")), why="the same step compiled with @tf.function"),
     ],
 )

@@ -10,7 +10,7 @@
 # - ein künstliches Neuron als Formel hinschreiben (affine Abbildung plus Aktivierung),
 # - logische Gatter mit Schwellenneuronen bauen (McCulloch & Pitts, 1943),
 # - die Lernregel des Perzeptrons anwenden (Rosenblatt, 1958) – und erklären, warum sie an XOR scheitert,
-# - XOR mit einer verborgenen Schicht lösen,
+# - XOR mit einer verdeckten Schicht lösen,
 # - die wichtigsten Aktivierungsfunktionen und ihre Ableitungen benennen,
 # - erklären, warum man einen Verlust optimiert und nicht direkt die Genauigkeit.
 #
@@ -297,7 +297,7 @@ aufgabe.xor_gerade.check()
 #
 # Der Ausweg: Neuronen hintereinanderschalten. XOR heißt „$x_1$ und nicht $x_2$“
 # **oder** „$x_2$ und nicht $x_1$“. Für jeden der beiden Teile nehmen wir ein
-# Schwellenneuron in einer **verborgenen Schicht**, für das „oder“ ein drittes Neuron
+# Schwellenneuron in einer **verdeckten Schicht**, für das „oder“ ein drittes Neuron
 # am Ausgang:
 
 # %%
@@ -307,24 +307,24 @@ ausgang = McCullochPitts(weights=[1, 1], threshold=1)  # h1 oder h2
 
 
 def xor_von_hand(x):
-    verborgen = np.column_stack([h1(x), h2(x)])
-    return ausgang(verborgen)
+    verdeckt = np.column_stack([h1(x), h2(x)])
+    return ausgang(verdeckt)
 
 
 truth_table({"h1": h1, "h2": h2, "XOR": xor_von_hand})
 
 # %% [markdown]
-# Die verborgene Schicht rechnet die Eingaben in neue Merkmale $(h_1, h_2)$ um. In
+# Die verdeckte Schicht rechnet die Eingaben in neue Merkmale $(h_1, h_2)$ um. In
 # diesen Merkmalen sind die Klassen linear trennbar – die Ausgabe braucht nur noch
 # ein OR.
 #
 # Von Hand geht das bei vier Punkten. Ein Netz soll so etwas aber **lernen**. Mit der
 # Stufenfunktion geht das nicht (ihre Ableitung ist 0, mehr dazu gleich). Wir nehmen
-# deshalb glatte Aktivierungen: eine verborgene `Dense`-Schicht mit 4 Neuronen und
+# deshalb glatte Aktivierungen: eine verdeckte `Dense`-Schicht mit 4 Neuronen und
 # tanh, am Ausgang ein Neuron mit Sigmoid, das eine Wahrscheinlichkeit für Klasse 1
 # ausgibt. Trainiert wird mit Adam und binärer Kreuzentropie – wie in Keras, nur mit
 # `dlkurs.scratch`. Zum Vergleich trainieren wir dasselbe Netz **ohne** Aktivierung
-# in der verborgenen Schicht.
+# in der verdeckten Schicht.
 
 # %%
 def xor_netz(aktivierung):
@@ -471,19 +471,24 @@ plt.show()
 # - **Sigmoid** und **tanh** sind für große $|z|$ flach: Die Ableitung geht gegen 0
 #   („Sättigung“). $\sigma'$ ist höchstens 0.25, $\tanh'$ höchstens 1. Über viele
 #   Schichten multipliziert, werden die Gradienten winzig (**verschwindende Gradienten**, Tag 3).
+#   Sigmoid brauchst du heute vor allem in der Ausgabeschicht (Wahrscheinlichkeit für
+#   ja/nein), tanh in rekurrenten Netzen wie der LSTM (Tag 4).
 # - **ReLU** hat für $z > 0$ die Ableitung 1 und sättigt nicht – der Standard in
-#   verborgenen Schichten. Für $z < 0$ ist sie 0: Ein Neuron, das immer negativ ist,
+#   verdeckten Schichten. Für $z < 0$ ist sie 0: Ein Neuron, das immer negativ ist,
 #   lernt nicht mehr. **Leaky ReLU** und **ELU** lassen dort einen kleinen Gradienten durch.
 # - **GELU** ist eine glatte Variante von ReLU (bei Transformern beliebt); sie wird
 #   für leicht negative $z$ sogar etwas negativ.
 # - **Softmax** macht aus einem Vektor Wahrscheinlichkeiten, die sich zu 1 addieren.
 #   Bei zwei Eingaben $(z, 0)$ ist $p_1 = \sigma(z)$ – der Plot gleicht dem der Sigmoid-Funktion.
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: dieselben Funktionen in Keras
 #
 # Keras hat dieselben Funktionen in `keras.activations`. Ein Vergleich zeigt, dass
 # `dlkurs.scratch` nach denselben Formeln rechnet (Keras rechnet hier in float32,
 # daher Abweichungen um $10^{-7}$):
 
-# %%
+# %% tags=["vertiefung"]
 z32 = z_werte.astype("float32")
 in_keras = {
     "Sigmoid": keras.activations.sigmoid,
@@ -497,8 +502,8 @@ for name, funktion in in_keras.items():
     wert_keras = keras.ops.convert_to_numpy(funktion(z32))
     print(f"{name:>10}: größte Abweichung zu Keras = {np.max(np.abs(wert_keras - werte[name])):.1e}")
 
-# %% [markdown]
-# ### Softmax: ein Vektor, viele Ableitungen
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Softmax – ein Vektor, viele Ableitungen
 #
 # Jede Ausgabe $p_i = e^{z_i} / \sum_j e^{z_j}$ hängt von **allen** Eingaben ab. Die
 # Ableitungen bilden deshalb eine Matrix (die Jacobi-Matrix)
@@ -506,7 +511,7 @@ for name, funktion in in_keras.items():
 # $\mathrm{diag}(\mathbf{p}) - \mathbf{p}\mathbf{p}^\top$. Autodiff liefert sie Zeile
 # für Zeile: `backward()` von $p_i$ füllt `z.grad` mit $\partial p_i / \partial z_j$.
 
-# %%
+# %% tags=["vertiefung"]
 logits = np.array([2.0, 1.0, 0.1])
 zeilen = []
 for i in range(3):
@@ -585,7 +590,7 @@ verluste, genauigkeiten = np.array([verlust_und_genauigkeit(b) for b in b_werte]
 fig, axes = plt.subplots(2, 1, figsize=(8, 6), sharex=True)
 axes[0].plot(b_werte, verluste, color="tab:blue")
 axes[0].set_ylabel("Verlust (Kreuzentropie)")
-axes[0].set_title("Der Verlust ändert sich glatt mit dem Gewicht b ...")
+axes[0].set_title("Der Verlust ändert sich glatt mit dem Bias b ...")
 axes[1].plot(b_werte, genauigkeiten, color="tab:green")
 axes[1].set_ylabel("Genauigkeit")
 axes[1].set_xlabel("Bias b")
@@ -605,12 +610,15 @@ plt.show()
 # wird; sein Minimum (gestrichelt) liegt dort, wo auch die Genauigkeit hoch ist –
 # wenn auch nicht genau auf ihrem höchsten Wert: Der Verlust ist ein glatter
 # Stellvertreter für das eigentliche Ziel, nicht dasselbe.
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: die Ableitung der Genauigkeit ist 0
 #
 # Autodiff bestätigt das: Wir schreiben die Genauigkeit mit der Stufenfunktion
 # (Vorhersage $\hat{y} = \mathrm{Stufe}(wx + b)$, richtig ist
 # $y\hat{y} + (1-y)(1-\hat{y})$) und leiten beide Größen nach $b$ ab.
 
-# %%
+# %% tags=["vertiefung"]
 b = Tensor(np.array(0.5), requires_grad=True)
 z = w_fest * x_1d + b
 verlust = F.binary_crossentropy(y_1d, F.sigmoid(z))
@@ -634,6 +642,24 @@ print(f"d Genauigkeit / db = {b.grad.item():+.4f}   (bei einer Genauigkeit von {
 #
 # In Keras: `model.compile(loss="binary_crossentropy", metrics=["accuracy"])`.
 #
+# ### Welche letzte Schicht, welcher Verlust?
+#
+# Die Aufgabe bestimmt die Aktivierung der **letzten** Schicht und den Verlust – beide
+# gehören zusammen (in 1.5 war es die dritte Zeile, für XOR oben die zweite):
+#
+# | Aufgabe | letzte Schicht | Verlust in Keras |
+# |---|---|---|
+# | Regression: eine beliebige Zahl (Preis, Temperatur) | `Dense(1)` ohne Aktivierung (linear) | `"mse"` (mittlerer quadratischer Fehler) |
+# | zwei Klassen (ja/nein) | `Dense(1, activation="sigmoid")` | `"binary_crossentropy"` |
+# | mehrere Klassen, genau eine richtig, Labels als Zahlen 0 … K−1 | `Dense(K, activation="softmax")` | `"sparse_categorical_crossentropy"` |
+# | dasselbe, Labels als One-hot-Vektoren | `Dense(K, activation="softmax")` | `"categorical_crossentropy"` |
+# | mehrere Labels zugleich (ein Bild zeigt Katze **und** Hund) | `Dense(K, activation="sigmoid")` | `"binary_crossentropy"` |
+#
+# Sigmoid und Softmax liefern Wahrscheinlichkeiten, die Kreuzentropie bewertet sie.
+# Eine Regression braucht dagegen eine Ausgabe ohne Grenzen. Weitere Verluste
+# (MAE, Huber, MSLE …) folgen an Tag 2.
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - Ein Neuron rechnet $y = f(\mathbf{w}\cdot\mathbf{x} + b)$: eine affine Abbildung plus Aktivierung;
@@ -641,7 +667,7 @@ print(f"d Genauigkeit / db = {b.grad.item():+.4f}   (bei einer Genauigkeit von {
 # - Schwellenneuronen (McCulloch & Pitts) bilden logische Gatter wie AND, OR, NOT und NAND.
 # - Die Perzeptron-Lernregel findet eine Trennlinie, wenn es eine gibt (AND, OR) –
 #   bei XOR gibt es keine.
-# - Eine verborgene Schicht mit nichtlinearer Aktivierung löst XOR; ohne
+# - Eine verdeckte Schicht mit nichtlinearer Aktivierung löst XOR; ohne
 #   Nichtlinearität bleibt jedes Netz eine affine Abbildung.
 # - Aktivierungen unterscheiden sich vor allem in ihren Ableitungen: Sättigung bei
 #   Sigmoid und tanh, konstante Ableitung 1 bei ReLU für $z > 0$.

@@ -125,15 +125,18 @@ aufgabe.lernrate.check(lr)
 # aufgabe.lernrate.solution()
 
 # %% [markdown]
-# Jede Lernrate von ungefähr 0.18 bis 0.82 funktioniert. Mit $\eta = 0.5$ ist
+# Jede Lernrate von ungefähr 0.18 bis 0.82 funktioniert (genau: zwischen 0.1734 und
+# 0.8266). Mit $\eta = 0.5$ ist
 # $1 - 2\eta = 0$: Der erste Schritt landet genau im Minimum. Das ist kein Zufall –
 # $0.5 = 1/f''(w)$ ist der Kehrwert der Krümmung $f''(w) = 2$. Je stärker eine
 # Funktion gekrümmt ist, desto kleiner muss die Lernrate sein.
-#
+
+# %% [markdown]
 # ## Zwei Dimensionen: Höhenlinien
 #
 # Mit zwei Gewichten zeichnen wir den Verlust als **Höhenlinien** (wie auf einer
-# Wanderkarte). Unsere Funktion
+# Wanderkarte). Beide Achsen haben denselben Maßstab, damit Winkel im Bild
+# stimmen. Unsere Funktion
 # $f(w_1, w_2) = w_1^2 + 5\,w_2^2$ ist in $w_2$-Richtung fünfmal so stark gekrümmt
 # wie in $w_1$-Richtung: ein längliches Tal. Der Gradient ist
 # $\nabla f = (2 w_1,\ 10 w_2)$.
@@ -163,7 +166,8 @@ plt.show()
 # %% [markdown]
 # Alle drei starten am weißen Kreis, der Stern ist das Minimum. Achte auf drei Dinge:
 #
-# - Jeder Schritt steht **senkrecht auf den Höhenlinien** – so zeigt der Gradient.
+# - Jeder Schritt beginnt **senkrecht zur Höhenlinie durch seinen Startpunkt** – so
+#   zeigt der Gradient. (Das siehst du nur, weil beide Achsen denselben Maßstab haben.)
 # - Mit $\eta = 0.01$ (orange) geht es zwar bergab, aber nach 25 Schritten ist der
 #   Pfad noch weit vom Stern entfernt.
 # - Mit $\eta = 0.205$ (rot) schaukelt sich der Pfad in der steilen $w_2$-Richtung auf
@@ -173,8 +177,62 @@ plt.show()
 # Die **steilste** Richtung begrenzt also die Lernrate, und in der **flachsten**
 # Richtung kommt man mit dieser Lernrate nur langsam voran. Dieses Dilemma lösen die
 # Optimierer weiter unten.
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: ein Verlust mit mehreren Tälern
 #
-# ## Batch, Mini-Batch, Stochastic
+# Die Parabel und das Tal haben genau **ein** Minimum, jeder Weg bergab führt dorthin.
+# Der Verlust eines echten Netzes ist nicht so freundlich: Er hat viele Täler
+# (**lokale Minima**) und flache Sattelstellen. Ein eindimensionales Beispiel ist
+#
+# $$
+# f(w) = w^4 - 3w^2 + w, \qquad f'(w) = 4w^3 - 6w + 1.
+# $$
+#
+# Es hat ein tiefes Minimum bei $w \approx -1.30$ ($f \approx -3.51$, das **globale**)
+# und ein flacheres bei $w \approx 1.13$ ($f \approx -1.07$, ein **lokales**). Wir starten
+# bei $w = 2$, rechts von beiden – das lokale Minimum liegt also zuerst im Weg – und
+# bei $w = -2$.
+
+# %% tags=["vertiefung"]
+def zwei_taeler(w):
+    return w**4 - 3 * w**2 + w
+
+
+def zwei_taeler_ableitung(w):
+    return 4 * w**3 - 6 * w + 1
+
+
+w_achse = np.linspace(-2.1, 2.1, 300)
+fig, ax = plt.subplots(figsize=(8, 4))
+ax.plot(w_achse, zwei_taeler(w_achse), color="gray")
+for start_w, lr, farbe in [(2.0, 0.02, "tab:red"), (-2.0, 0.02, "tab:blue"), (2.0, 0.1, "tab:green")]:
+    pfad = descend(zwei_taeler_ableitung, [start_w], learning_rate=lr, steps=60)[:, 0]
+    ax.plot(pfad, zwei_taeler(pfad), "o-", ms=3, color=farbe, label=f"Start {start_w:g}, η = {lr:g}: Ende bei w = {pfad[-1]:.2f}")
+    ax.plot(pfad[0], zwei_taeler(pfad[0]), "o", ms=9, mfc="white", mec=farbe, mew=2)
+ax.set_xlabel("w")
+ax.set_ylabel("f(w)")
+ax.set_ylim(-4, 6)
+ax.set_title("$f(w) = w^4 - 3w^2 + w$: zwei Täler")
+ax.legend(loc="upper center")
+plt.show()
+
+# %% [markdown] tags=["vertiefung"]
+# Von $w = 2$ aus bleibt der Abstieg mit $\eta = 0.02$ (rot) im **ersten** Tal stecken, bei
+# $w \approx 1.13$: Dort ist die Ableitung 0, und Gradientenabstieg sieht nur die Steigung
+# an der Stelle, an der er gerade steht. Von $w = -2$ aus (blau) findet er das tiefe Tal.
+# Mit $\eta = 0.1$ (grün) springt schon der erste Schritt über das lokale Minimum hinweg
+# ins tiefe Tal – hier Glück, kein Verfahren: Mit noch größerer Lernrate pendelt der
+# Abstieg nur noch hin und her.
+#
+# Bei Netzen mit Millionen Gewichten sind schlechte lokale Minima seltener ein Problem,
+# als dieses Bild vermuten lässt. Häufiger bremsen flache Stellen. Verrauschte
+# Mini-Batch-Gradienten (gleich im nächsten Abschnitt) und Momentum helfen, aus
+# flachen Mulden herauszukommen – und der Startpunkt, also die Initialisierung der
+# Gewichte, bestimmt, in welchem Tal das Training landet.
+
+# %% [markdown]
+# ## Batch, Mini-Batch, Stochastisch
 #
 # In einem Netz ist der Verlust ein **Mittelwert über alle Trainingsbeispiele**,
 # und sein Gradient auch. Man muss aber nicht für jeden Schritt alle Beispiele
@@ -184,7 +242,7 @@ plt.show()
 # |---|---|---|
 # | **Batch**-Gradientenabstieg | alle $n$ | 1 |
 # | **Mini-Batch** | z. B. 20 (in Keras: `batch_size=32`) | $n / 20$ |
-# | **Stochastic** (SGD im engeren Sinn) | 1 | $n$ |
+# | **Stochastisch** (SGD im engeren Sinn) | 1 | $n$ |
 #
 # Der Gradient eines Mini-Batches ist eine **Schätzung** des ganzen Gradienten:
 # billiger, aber verrauscht. Wir vergleichen die drei auf einer linearen Regression
@@ -243,7 +301,7 @@ plt.show()
 #
 # - **Batch** ist die glatteste Kurve, macht aber nur einen Schritt pro Epoche und
 #   ist nach allen Epochen noch deutlich über dem bestmöglichen Verlust.
-# - **Stochastic** fällt am schnellsten, weil es 200 Schritte pro Epoche macht –
+# - **Stochastisch** fällt am schnellsten, weil es 200 Schritte pro Epoche macht –
 #   kommt aber nie zur Ruhe: Jeder Schritt folgt nur einem Beispiel, die Kurve zittert
 #   über der gestrichelten Linie.
 # - **Mini-Batch** verbindet beides: viele Schritte pro Epoche und wenig Rauschen.
@@ -251,7 +309,8 @@ plt.show()
 #   Mini-Batch als eine Matrixoperation schnell zu rechnen ist.
 #
 # Im Deep Learning sagt man „SGD“ meist auch dann, wenn Mini-Batches gemeint sind.
-#
+
+# %% [markdown]
 # ## Backpropagation: die Kettenregel rückwärts
 #
 # Bisher kannten wir die Ableitung als Formel. Ein Netz ist aber eine lange Kette von
@@ -328,8 +387,8 @@ aufgabe.ableitung.check(dL_dw_aufgabe)
 # aufgabe.ableitung.hint()
 # aufgabe.ableitung.solution()
 
-# %% [markdown]
-# ### Dasselbe automatisch: `Tensor.backward()`
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: dasselbe automatisch mit `Tensor.backward()`
 #
 # Von Hand wird das bei Millionen Gewichten mühsam. `dlkurs.scratch` (wie Keras mit
 # TensorFlow oder JAX) merkt sich beim Vorwärtsrechnen jeden Schritt samt seiner
@@ -337,7 +396,7 @@ aufgabe.ableitung.check(dL_dw_aufgabe)
 # schreibt $\partial L/\partial(\text{Tensor})$ in `.grad` – auch in die
 # Zwischenergebnisse, sodass wir unsere Tabelle prüfen können:
 
-# %%
+# %% tags=["vertiefung"]
 x_t = Tensor(3.0)
 w_t = Tensor(2.0, requires_grad=True)
 b_t = Tensor(1.0, requires_grad=True)
@@ -352,12 +411,13 @@ L_t.backward()
 for name, knoten in [("a", a_t), ("z", z_t), ("e", e_t), ("w", w_t), ("b", b_t)]:
     print(f"{name}: Wert {knoten.item():5.1f}   ∂L/∂{name} = {knoten.grad.item():5.1f}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Dieselben Zahlen wie in der Tabelle. Jede Operation in `dlkurs/scratch/tensor.py`
 # und `functional.py` steht direkt neben ihrer lokalen Ableitung – lies zum Beispiel
 # `__mul__`: Bei $a \cdot b$ bekommt $a$ den Gradienten $g \cdot b$ und $b$ den
 # Gradienten $g \cdot a$.
-#
+
+# %% [markdown] tags=["vertiefung"]
 # ### Der Gradientencheck
 #
 # Wie weiß man, dass eine Rückwärtsregel stimmt? Man vergleicht mit **finiten
@@ -371,18 +431,18 @@ for name, knoten in [("a", a_t), ("z", z_t), ("e", e_t), ("w", w_t), ("b", b_t)]
 # Das ist langsam (zwei Vorwärtsdurchläufe **pro Gewicht**), aber unabhängig von
 # jeder Rückwärtsregel. Für unser Beispiel:
 
-# %%
+# %% tags=["vertiefung"]
 print("numerisch:", numerical_gradient(lambda: ((x_t * w_t + b_t - y_t) ** 2), w_t))
 print("Backprop: ", w_t.grad)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # `gradient_check` macht diesen Vergleich für alle Gewichte eines Modells und gibt
 # den größten **relativen Fehler** $|a - n| / (|a| + |n|)$ zurück ($a$: Backprop,
 # $n$: numerisch). Faustregel: unter $10^{-7}$ stimmt alles, über $10^{-3}$ ist eine
 # Rückwärtsregel falsch. Wir prüfen ein kleines Netz mit zwei `Dense`-Schichten
 # (in float64, weil finite Differenzen in float32 zu ungenau sind):
 
-# %%
+# %% tags=["vertiefung"]
 rng = np.random.default_rng(42)
 x_klein = rng.normal(size=(8, 3))
 y_klein = rng.normal(size=(8, 1))
@@ -398,13 +458,13 @@ relativer_fehler = gradient_check(verlust_netz, netz.weights)
 print(f"{netz.count_params()} Gewichte, größter relativer Fehler: {relativer_fehler:.1e}")
 dlkurs.report(gradcheck_rel_error=relativer_fehler)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Zum Vergleich eine **absichtlich falsche** Sigmoid-Funktion: Vorwärts rechnet sie
 # richtig, rückwärts fehlt der Faktor $(1 - \sigma)$. `Tensor.from_op` verbindet
 # einen Wert mit seinen Eingaben und seiner Rückwärtsregel – so ist jede Operation in
 # `dlkurs.scratch` gebaut.
 
-# %%
+# %% tags=["vertiefung"]
 def sigmoid_mit_fehler(z):
     s = 1 / (1 + np.exp(-z.data))
     return Tensor.from_op(s, (z,), lambda g: (g * s,), "sigmoid_mit_fehler")  # richtig wäre g * s * (1 - s)
@@ -416,11 +476,12 @@ falsch = gradient_check(lambda: sigmoid_mit_fehler(Tensor(x_klein) @ w_probe).su
 print(f"F.sigmoid:          relativer Fehler {richtig:.1e}")
 print(f"sigmoid_mit_fehler: relativer Fehler {falsch:.1e}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Der Unterschied ist nicht zu übersehen: viele Größenordnungen. So testet man jede
 # neue Schicht – auch die Tests von `dlkurs.scratch` tun das, und vergleichen
 # zusätzlich mit Keras.
-#
+
+# %% [markdown]
 # ## Momentum
 #
 # Zurück zum Schritt. Im länglichen Tal oben hat der Gradientenabstieg zwei
@@ -500,8 +561,9 @@ plt.show()
 # sich die Querbewegungen auf, entlang des Tals nimmt die Kugel Fahrt auf, schießt
 # ein Stück über das Ziel hinaus und pendelt sich ein – nach 60 Schritten liegt sie
 # um Größenordnungen tiefer.
-#
-# ## Optimierer im Vergleich
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Optimierer im Vergleich
 #
 # Keras bietet mehrere Optimierer; `dlkurs.scratch` hat sie mit denselben Formeln
 # nachgebaut ($g$: Gradient, alle Operationen elementweise):
@@ -516,13 +578,14 @@ plt.show()
 # | Adam | Momentum + RMSprop, mit Korrektur für den Start | $m \leftarrow \beta_1 m + (1-\beta_1) g;\ s \leftarrow \beta_2 s + (1-\beta_2) g^2;\ w \leftarrow w - \eta \hat{m} / \sqrt{\hat{s}}$ | 0.001 |
 #
 # ($\hat{m}, \hat{s}$ sind $m, s$ geteilt durch $1 - \beta^t$; in den Nennern steht
-# zusätzlich ein winziges $\varepsilon$ gegen Division durch 0.)
+# zusätzlich ein winziges $\varepsilon$ gegen Division durch 0. Bei Adagrad startet
+# $a$ nicht bei 0, sondern bei 0.1 – so wird schon der erste Schritt nicht riesig.)
 #
 # Zuerst ein Beleg, dass die Regeln wirklich dieselben sind: Wir machen mit jedem
 # Optimierer fünf Schritte mit $\eta = 0.02$ auf $f(\mathbf{w}) = \sum_i c_i w_i^2$ – einmal mit Keras,
 # einmal mit `dlkurs.scratch`.
 
-# %%
+# %% tags=["vertiefung"]
 w_start = np.array([1.0, -2.0, 0.5], dtype="float32")
 c = np.array([1.0, 10.0, 0.1], dtype="float32")
 paare = {
@@ -545,7 +608,7 @@ for name, (eigener, aus_keras) in paare.items():
     abweichung = np.max(np.abs(w_eigen.data - keras.ops.convert_to_numpy(w_keras)))
     print(f"{name:>8}: w nach 5 Schritten {np.round(w_eigen.data, 4)}, Abweichung zu Keras {abweichung:.1e}")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Die Abweichungen sind Rundungsfehler von float32 (höchstens im Bereich $10^{-6}$).
 #
 # Jetzt der eigentliche Vergleich auf **einem** Problem: ein kleines Netz
@@ -553,7 +616,7 @@ for name, (eigener, aus_keras) in paare.items():
 # (1797 Bilder mit 8×8 Pixeln), Mini-Batches von 32, gleiche Startgewichte für alle.
 # Links bekommt jeder Optimierer seine Keras-Standardlernrate, rechts das Zehnfache.
 
-# %%
+# %% tags=["vertiefung"]
 ziffern = load("digits")
 x_ziffern = ziffern.drop(columns="target").to_numpy("float32") / 16.0
 y_ziffern = ziffern["target"].to_numpy()
@@ -576,7 +639,7 @@ for name, klasse in optimierer_klassen.items():
     verlaeufe["Standard"][name] = trainiere_ziffern(standard)
     verlaeufe["×10"][name] = trainiere_ziffern(klasse(learning_rate=10 * standard.learning_rate))
 
-# %%
+# %% tags=["vertiefung"]
 fig, axes = plt.subplots(1, 2, figsize=(13, 4.5), sharey=True)
 for ax, (einstellung, titel) in zip(axes, [("Standard", "Keras-Standardlernraten"), ("×10", "zehnfache Lernraten")]):
     for name, verlauf in verlaeufe[einstellung].items():
@@ -595,13 +658,13 @@ tabelle = pd.DataFrame(
 ).rename(columns={"Standard": "Verlust am Ende (Standard-η)", "×10": "Verlust am Ende (10 × η)"})
 tabelle.round(4)
 
-# %%
+# %% tags=["vertiefung"]
 adam_verlust = verlaeufe["Standard"]["Adam"]["loss"][-1]
 print(f"Adam (η = 0.001) nach {epochen} Epochen: Verlust {adam_verlust:.4f}, "
       f"Genauigkeit beim Training {verlaeufe['Standard']['Adam']['accuracy'][-1]:.1%}")
 dlkurs.report(adam_final_loss=adam_verlust)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Was die Kurven zeigen:
 #
 # - **Mit den Standardlernraten** (links) sind Momentum, Nesterov, RMSprop und Adam
@@ -622,7 +685,8 @@ dlkurs.report(adam_final_loss=adam_verlust)
 #
 # In Keras wählst du den Optimierer beim Kompilieren:
 # `model.compile(optimizer=keras.optimizers.Adam(learning_rate=1e-3), loss=..., metrics=[...])`.
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - Gradientenabstieg: $w \leftarrow w - \eta\,\nabla f(w)$. Zu kleine Lernraten

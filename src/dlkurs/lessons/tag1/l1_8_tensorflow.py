@@ -10,8 +10,8 @@
 # 3. einen linearen Klassifikator **von Hand** zu trainieren, ohne `fit`,
 # 4. dieselbe Rechnung mit JAX (`jax.grad`) zu vergleichen.
 #
-# Diese Lektion ist ausdrücklich über TensorFlow und läuft nur mit dem
-# TensorFlow-Backend.
+# Diese Lektion ist ausdrücklich über TensorFlow und für das TensorFlow-Backend
+# gedacht.
 
 # %%
 import keras
@@ -110,8 +110,9 @@ print("d(x²)/dx bei x = 3:", gradient.numpy())
 # %% [markdown]
 # Variablen beobachtet das Band automatisch. Bei einer **Konstanten** musst du
 # es mit `tape.watch(...)` darum bitten. Sonst ist der Gradient `None`. Das
-# ist Absicht: Ein Netz hat oft Millionen Konstanten, und für jede die
-# Ableitung mitzuschreiben wäre Verschwendung.
+# ist Absicht: Eingabedaten und Zwischenergebnisse sind Konstanten, und für
+# sie alle die Ableitung mitzuschreiben wäre Verschwendung. Abgeleitet wird nach
+# den Gewichten – und die sind Variablen.
 
 # %%
 konstante = tf.constant(3.0)
@@ -125,25 +126,62 @@ with tf.GradientTape() as tape:
     ergebnis = tf.square(konstante)
 print("mit watch: ", tape.gradient(ergebnis, konstante).numpy())
 
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: zwei Stolperfallen
+#
+# **Wo es keine Ableitung gibt.** $\sqrt{x}$ hat die Ableitung $1/(2\sqrt{x})$. Bei
+# $x = 0$ ist sie unendlich, für $x < 0$ gibt es (reell) gar keine Wurzel. Das Band
+# rechnet trotzdem – und liefert `inf` und `nan`. Solche Werte in einem Gradienten
+# verderben beim nächsten Schritt alle Gewichte, die sie berühren.
+
+# %% tags=["vertiefung"]
+for stelle in [1.0, 0.0, -1.0]:
+    punkt = tf.Variable(stelle)
+    with tf.GradientTape() as tape:
+        wurzel = tf.sqrt(punkt)
+    print(f"x = {stelle:4}: √x = {wurzel.numpy():6.3f}, Ableitung 1/(2√x) = {tape.gradient(wurzel, punkt).numpy()}")
+
+# %% [markdown] tags=["vertiefung"]
+# **Eine Variable, die keine mehr ist.** `gewicht = gewicht + 1.0` verändert die
+# Variable nicht, sondern rechnet einen **neuen** (unveränderlichen) Tensor aus und
+# gibt ihm den alten Namen. Danach gibt es kein `assign_add` mehr – und ein Band
+# sähe diesen Namen auch nicht mehr als Variable. Verändere Variablen deshalb immer
+# mit `assign`, `assign_add` oder `assign_sub`.
+
+# %% tags=["vertiefung"]
+gewicht = tf.Variable(1.0)
+gewicht = gewicht + 1.0  # ein neuer Tensor – der Name zeigt nicht mehr auf die Variable
+print("gewicht ist jetzt ein", type(gewicht).__name__)
+try:
+    gewicht.assign_add(1.0)
+except AttributeError as fehler:
+    print("AttributeError:", fehler)
+
 # %% [markdown]
-# ## Aufgabe: eine Ableitung mit GradientTape
+# ## Aufgabe: eine Funktion, die ableitet
 #
-# Berechne mit `tf.GradientTape` die Ableitung von
+# Schreibe die Funktion `ableitung(f, x)`. Sie bekommt eine Funktion `f` und
+# eine Zahl `x` und gibt die Ableitung von `f` an der Stelle `x` zurück –
+# berechnet mit `tf.GradientTape` und `tape.gradient`, nicht von Hand.
 #
-# $$y = (3x + 1)^2$$
-#
-# an der Stelle $x = 2$ und speichere sie in `ableitung`. Rechne zur Kontrolle
-# auch von Hand nach (Kettenregel!).
+# Die Prüfung ruft deine Funktion mit eigenen Funktionen auf, z. B. `tf.sin`.
+# Zur Kontrolle darunter: $y = (3x + 1)^2$ an der Stelle $x = 2$. Rechne diese
+# Zahl auch von Hand nach (Kettenregel!).
 
 # %%
-### BEGIN SOLUTION ableitung
-x = tf.Variable(2.0)
-with tf.GradientTape() as tape:
-    y = (3 * x + 1) ** 2
-ableitung = tape.gradient(y, x)
-### END SOLUTION
-print("dy/dx bei x = 2:", ableitung)
+def ableitung(f, x):
+    ### BEGIN SOLUTION ableitung
+    ###> # x in eine Variable verwandeln, f(x) unter einem GradientTape berechnen
+    ###> return ___
+    x = tf.Variable(x)
+    with tf.GradientTape() as tape:
+        y = f(x)
+    return tape.gradient(y, x)
+    ### END SOLUTION
+
+
 aufgabe.ableitung.check(ableitung)
+print("dy/dx von (3x + 1)² bei x = 2:", ableitung(lambda x: (3 * x + 1) ** 2, 2.0))
 
 # %%
 # aufgabe.ableitung.hint()
@@ -171,12 +209,14 @@ beschleunigung = aussen.gradient(geschwindigkeit, zeit)
 print("Beschleunigung:", beschleunigung.numpy(), "m/s²")
 dlkurs.report(acceleration=beschleunigung)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: alle Zeitpunkte auf einmal
+#
 # Dasselbe für viele Zeitpunkte auf einmal. Der Gradient einer Summe ist hier
 # für jeden Zeitpunkt dessen eigene Ableitung, denn jeder Ort hängt nur von
 # seiner eigenen Zeit ab. So bekommst du alle drei Kurven in einem Rutsch:
 
-# %%
+# %% tags=["vertiefung"]
 zeiten = tf.Variable(tf.linspace(0.0, 2.0, 41))
 with tf.GradientTape() as aussen:
     with tf.GradientTape() as innen:
@@ -199,29 +239,35 @@ achsen[2].set_ylim(0, 12)
 fig.tight_layout()
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Links die Parabel des Orts, in der Mitte die Gerade der Geschwindigkeit
 # (Steigung 9,8), rechts die konstante Beschleunigung 9,8 m/s².
-#
+
+# %% [markdown]
 # ## Aufgabe: eine zweite Ableitung
 #
-# Berechne mit zwei ineinander liegenden Bändern die **zweite** Ableitung von
+# Schreibe die Funktion `zweite_ableitung(f, x)`. Sie gibt die **zweite**
+# Ableitung von `f` an der Stelle `x` zurück, berechnet mit zwei ineinander
+# liegenden Bändern wie beim Apfel.
 #
-# $$f(x) = x^3 - 2x$$
-#
-# an der Stelle $x = 1{,}5$ und speichere sie in `zweite_ableitung`.
+# Zur Kontrolle darunter: $f(x) = x^3 - 2x$ an der Stelle `x = 1.5`.
 
 # %%
-### BEGIN SOLUTION zweite_ableitung
-x = tf.Variable(1.5)
-with tf.GradientTape() as aussen:
-    with tf.GradientTape() as innen:
-        f = x**3 - 2 * x
-    erste_ableitung = innen.gradient(f, x)
-zweite_ableitung = aussen.gradient(erste_ableitung, x)
-### END SOLUTION
-print("f''(1,5) =", zweite_ableitung)
+def zweite_ableitung(f, x):
+    ### BEGIN SOLUTION zweite_ableitung
+    ###> # zwei Bänder ineinander: das innere leitet f ab, das äußere die erste Ableitung
+    ###> return ___
+    x = tf.Variable(x)
+    with tf.GradientTape() as aussen:
+        with tf.GradientTape() as innen:
+            y = f(x)
+        erste = innen.gradient(y, x)
+    return aussen.gradient(erste, x)
+    ### END SOLUTION
+
+
 aufgabe.zweite_ableitung.check(zweite_ableitung)
+print("f''(1.5) von x³ − 2x:", zweite_ableitung(lambda x: x**3 - 2 * x, 1.5))
 
 # %%
 # aufgabe.zweite_ableitung.hint()
@@ -356,8 +402,9 @@ plt.show()
 # %% [markdown]
 # Der Verlust fällt in den ersten Schritten steil und flacht dann ab. Die
 # y-Achse ist logarithmisch, damit du auch das späte Abflachen siehst.
-#
-# ## Die Entscheidungsgrenze
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: die Entscheidungsgrenze und die Testdaten
 #
 # Das Modell sagt Klasse 1, wenn $w_1 x_1 + w_2 x_2 + b > 0{,}5$. Die Grenze
 # zwischen den Klassen ist also die Gerade $w_1 x_1 + w_2 x_2 + b = 0{,}5$,
@@ -368,7 +415,7 @@ plt.show()
 # Wir färben die **Testpunkte** nach der Vorhersage des Modells und zeichnen
 # die Gerade ein.
 
-# %%
+# %% tags=["vertiefung"]
 test_vorhersagen = modell(test_inputs)
 w1, w2 = W.numpy()[:, 0]
 b0 = b.numpy()[0]
@@ -388,7 +435,7 @@ plt.ylabel("$x_2$")
 plt.legend(loc="lower left")
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Die Gerade trennt die beiden Wolken schon fast fehlerfrei. Sie liegt aber
 # noch nicht genau in der Mitte zwischen ihnen, sondern näher an der roten
 # Wolke. Nach 40 Schritten ist das Training noch nicht fertig, der Verlust sinkt
@@ -400,7 +447,7 @@ plt.show()
 # Wie gut das Modell ist, zeigen zwei Zahlen auf den Testdaten: der Verlust
 # (MSE) und der Anteil richtig klassifizierter Punkte.
 
-# %%
+# %% tags=["vertiefung"]
 test_mse = float(quadratischer_verlust(test_targets, test_vorhersagen))
 test_genauigkeit = float(np.mean((test_vorhersagen.numpy() > 0.5) == test_targets))
 print(f"Trainingsverlust nach 40 Schritten: {verluste[-1]:.4f}")
@@ -408,14 +455,15 @@ print(f"Test-MSE:                           {test_mse:.4f}")
 print(f"Testgenauigkeit:                    {test_genauigkeit:.1%}")
 dlkurs.report(test_mse=test_mse)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Der Test-MSE liegt bei etwa 0,03, fast genauso niedrig wie der
 # Trainingsverlust. Das Modell hat nur drei Parameter ($w_1, w_2, b$), damit
 # kann es die Trainingspunkte nicht auswendig lernen. Über 99 % der Testpunkte
 # landen auf der richtigen Seite. Die wenigen Fehler liegen dort, wo sich die
 # Wolken überlappen.
-#
-# ## Dasselbe mit JAX
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: dasselbe mit JAX
 #
 # TensorFlow ist nicht das einzige Backend von Keras. **JAX** rechnet Gradienten
 # anders: Es gibt kein Band, sondern `jax.grad(f)` macht aus einer Funktion `f`
@@ -425,7 +473,7 @@ dlkurs.report(test_mse=test_mse)
 # JAX ist eine zusätzliche Installation (`pip install "dlkurs[jax]"`). Die
 # nächste Zelle prüft, ob es da ist.
 
-# %%
+# %% tags=["vertiefung"]
 try:
     import jax
     import jax.numpy as jnp
@@ -436,12 +484,12 @@ except ImportError:
 else:
     print("JAX", jax.__version__, "ist installiert.")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Links TensorFlow, rechts JAX, dieselben drei Rechnungen: $d(x^2)/dx$ bei
 # $x = 3$, die Beschleunigung des Apfels und der Gradient des Verlusts nach
 # $W$ und $b$ für die aktuellen Gewichte.
 
-# %%
+# %% tags=["vertiefung"]
 if jax is not None:
 
     def quadrat(x):
@@ -468,13 +516,14 @@ if jax is not None:
 else:
     print("Ohne JAX gibt es hier nichts zu vergleichen.")
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Ist JAX installiert, siehst du: Beide rechnen dasselbe aus, bis auf
 # Rundungsfehler in der letzten Nachkommastelle. Der Unterschied liegt im Stil: TensorFlow **zeichnet auf**,
 # was passiert (`GradientTape`), JAX **verwandelt Funktionen** (`jax.grad`).
 # Keras 3 verbirgt beides hinter `fit`. Wenn du später eine eigene
 # Trainingsschleife schreibst (Tag 2), begegnet dir das Band wieder.
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - Tensoren (`tf.constant`, `tf.ones`, …) sind unveränderlich, Variablen
