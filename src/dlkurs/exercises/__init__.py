@@ -23,7 +23,7 @@ from dlkurs.exercises.compare import Options, clean, compare_values, shape_text,
 from dlkurs.exercises.custom import CustomExercise
 from dlkurs.exercises.exercise import Exercise, Right, Wrong, lazy, per_profile, seeded, strict
 from dlkurs.exercises.functions import Case, FunctionExercise, call_answer
-from dlkurs.exercises.models import ModelExercise
+from dlkurs.exercises.models import ModelExercise, flat_layers, hidden_activations, layer_activation, loss_name, metric_names
 from dlkurs.exercises.placeholder import ___, Placeholder, PlaceholderError, contains_placeholder
 from dlkurs.exercises.registry import Aufgaben, UnknownLessonExercises, aufgaben
 from dlkurs.exercises.solutions import from_solution
@@ -72,6 +72,11 @@ __all__ = [
     "clean",
     "compare_values",
     "contains_placeholder",
+    "flat_layers",
+    "hidden_activations",
+    "layer_activation",
+    "loss_name",
+    "metric_names",
     "from_solution",
     "lazy",
     "per_profile",
