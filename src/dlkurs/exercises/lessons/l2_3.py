@@ -77,6 +77,7 @@ _mse_cases = FunctionExercise(
         ),
         Case(np.array([3, 5]), np.array([3, 5])).named("ganze Zahlen, perfekte Vorhersage"),
         Case(np.array([2.5]), np.array([0.5])).named("ein einziges Beispiel"),
+        Case(np.arange(12.0).reshape(2, 3, 2), np.full((2, 3, 2), 4.0)).named("3-D: Mittel über alle Elemente"),
     ],
     rtol=1e-6,
     atol=1e-9,
@@ -138,6 +139,12 @@ def _mse_square(y_true, y_pred):
     return np.square(np.subtract(y_pred, y_true)).mean()
 
 
+def _mse_sklearn_alias():
+    from sklearn.metrics import mean_squared_error as fehlermass
+
+    return lambda y_true, y_pred: fehlermass(y_true, y_pred)
+
+
 def _mse_in_place(y_true, y_pred):
     y_pred -= y_true
     y_pred **= 2
@@ -166,6 +173,7 @@ mse = CustomExercise(
         Wrong(_mse_square_of_mean, expect="heben sich"),
         Wrong(_mse_in_place, expect="verändert ihre Eingabe", instruction=True),
         Wrong(_mse_sklearn, expect="selbst in NumPy", instruction=True),
+        Wrong(lazy(_mse_sklearn_alias), expect="3-D"),
         Wrong(_mse_axis0, expect="Zahl"),
         Wrong(_mse_text, expect="Text"),
     ],
@@ -198,6 +206,9 @@ _bce_cases = FunctionExercise(
             "Multi-Label, Form (3, 2): Mittel über alle Elemente"
         ),
         Case(np.array([1, 0, 1]), np.array([0.5, 0.5, 0.5])).named("ganzzahlige Labels, p = 0,5: ln 2"),
+        Case(np.array([[[1.0], [0.0]], [[0.0], [1.0]]]), np.array([[[0.7], [0.4]], [[0.1], [0.99]]])).named(
+            "3-D, Form (2, 2, 1): Mittel über alle Elemente"
+        ),
     ],
     rtol=1e-5,
     atol=1e-6,
