@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlkurs.exercises import (
+    Right,
     call_answer,
     contains_placeholder,
     CustomExercise,
@@ -29,9 +30,10 @@ schritte_pro_epoche = ValueExercise(
     expected=469,
     reveal=False,
     hints=[
-        "Jeder Batch ist ein Schritt: ein Vorwärtsdurchlauf, ein Gradient, ein Update.",
-        "60 000 / 128 = 468,75 – der Rest von 96 Bildern bildet einen letzten, kleineren Batch. "
-        "`math.ceil(60_000 / 128)` rundet auf.",
+        "Jeder Batch ist ein Schritt: ein Vorwärtsdurchlauf, ein Gradient, ein Update. Wie viele Batches "
+        "zu je 128 Bildern braucht man, bis jedes der 60 000 Bilder einmal dran war?",
+        "60 000 / 128 geht nicht auf – der Rest bildet einen letzten, kleineren Batch, der auch ein Schritt ist. "
+        "`math.ceil(...)` rundet auf.",
     ],
     wrong=[
         Wrong(
@@ -50,6 +52,18 @@ schritte_pro_epoche = ValueExercise(
             expect="zu groß",
             feedback="Das sind drei Epochen. Gefragt ist ein einziger Durchlauf durch die Trainingsdaten.",
         ),
+        Wrong(
+            47,
+            expect="zu klein",
+            feedback="Das sind die Schritte für 6 000 Bilder, wie `len(x_train)` im Schnelldurchlauf – gefragt "
+            "sind die vollen 60 000 MNIST-Trainingsbilder.",
+            instruction=True,
+        ),
+        Wrong("469", expect="nicht als Text"),
+    ],
+    alternatives=[
+        Right(469.0, why="np.ceil returns a float; a whole float is the same count"),
+        Right(lazy(lambda: np.int64(469)), why="a NumPy integer from np.ceil(...).astype(int)"),
     ],
 )
 
@@ -84,8 +98,12 @@ def _as_scalar(value, what: str) -> float:
     if contains_placeholder(value):
         raise NotAttempted()
     if value is None:
-        raise Falsch(f"{what} gibt None zurück – fehlt ein `return verlust`?")
-    if isinstance(value, (tuple, list, dict)):
+        raise Falsch(f"{what} gibt None zurück – fehlt ein `return`?")
+    if isinstance(value, (str, bytes)):
+        raise Falsch(f"{what} gibt Text zurück ({short(value)}) – erwartet wird eine Zahl, nicht als Text")
+    if isinstance(value, (bool, np.bool_)):
+        raise Falsch(f"{what} gibt einen Wahrheitswert zurück ({value}) – erwartet wird eine Zahl")
+    if isinstance(value, (tuple, list, dict, set)):
         raise Falsch(f"{what} gibt {short(value)} zurück – erwartet wird nur der Verlust, eine einzelne Zahl")
     try:
         import keras
@@ -250,22 +268,44 @@ def _step_without_return(modell, optimierer, verlustfunktion, x, y):
     _reference_step(modell, optimierer, verlustfunktion, x, y)
 
 
+def _tf_function(fn):
+    import tensorflow as tf
+
+    return tf.function(fn)
+
+
+def _step_apply_gradients(modell, optimierer, verlustfunktion, x, y):
+    import tensorflow as tf
+
+    with tf.GradientTape() as tape:
+        verlust = verlustfunktion(y, modell(x, training=True))
+    gradienten = tape.gradient(verlust, modell.trainable_weights)
+    optimierer.apply_gradients(zip(gradienten, modell.trainable_weights))
+    return verlust
+
+
 trainingsschritt = CustomExercise(
     title="Ein Trainingsschritt: vorwärts, Verlust, Gradienten, Update",
     check=_check_trainingsschritt,
     reference=_reference_step,
     hints=[
-        "Vier Zeilen: Im Block `with tf.GradientTape() as tape:` berechnest du "
-        "`vorhersage = modell(x, training=True)` und `verlust = verlustfunktion(y, vorhersage)`. "
+        "Setze die Einzelteile aus dem Abschnitt „Ein Schritt, in Einzelteilen“ zusammen – aber mit den "
+        "Argumenten der Funktion (`modell`, `optimierer`, `verlustfunktion`, `x`, `y`) statt mit "
+        "`x_batch` und den globalen Objekten.",
+        "Nur was *innerhalb* des `with tf.GradientTape() as tape:`-Blocks gerechnet wird, zeichnet das Band auf: "
+        "dort der Vorwärtsdurchlauf mit `training=True` und der Verlust. Gradienten und Update kommen danach.",
+        "Im Block: `vorhersage = modell(x, training=True)` und `verlust = verlustfunktion(y, vorhersage)`. "
         "Danach `gradienten = tape.gradient(verlust, modell.trainable_weights)` und "
-        "`optimierer.apply(gradienten, modell.trainable_weights)`.",
-        "Nur was *innerhalb* des `with`-Blocks gerechnet wird, zeichnet das Band auf. "
-        "Zum Schluss `return verlust` – den Verlust vor dem Update.",
+        "`optimierer.apply(gradienten, modell.trainable_weights)`; zurück gibt die Funktion `verlust`.",
+    ],
+    alternatives=[
+        Right(lazy(lambda: _tf_function(_reference_step)), why="the step decorated with @tf.function"),
+        Right(_step_apply_gradients, why="the older optimizer.apply_gradients(zip(...)) form"),
     ],
     wrong=[
         Wrong(_step_without_update, expect="nicht verändert"),
         Wrong(_step_uphill, expect="bergauf"),
-        Wrong(_step_without_training_flag, expect="training=True"),
+        Wrong(_step_without_training_flag, expect="training=True", instruction=True),
         Wrong(_step_forward_outside_tape, expect="GradientTape"),
         Wrong(_step_returns_loss_after_update, expect="nach dem Update"),
         Wrong(_step_without_return, expect="fehlt ein `return"),
@@ -276,9 +316,30 @@ trainingsschritt = CustomExercise(
 # -- Die Auswertungsschleife ----------------------------------------------------------------
 
 
+_BATCH_LIMIT = {"n": None}  # the largest batch the evaluation model accepts while the learner's function runs
+
+
 def _eval_model():
-    """A fixed model with dropout: an evaluation with training=True gives random results."""
-    return _tiny_model(dropout=0.5)
+    """A fixed model with dropout (an evaluation with training=True gives random results) and a batch guard.
+
+    The guard layer refuses a batch larger than ``_BATCH_LIMIT["n"]`` (when set): the task asks to
+    go through the data in batches, so a function that feeds all examples at once is stopped.
+    """
+    import keras
+
+    class _Stapelwaechter(keras.layers.Layer):
+        def call(self, inputs):
+            n = inputs.shape[0]
+            limit = _BATCH_LIMIT["n"]
+            if limit is not None and n is not None and int(n) > limit:
+                raise ValueError(
+                    f"Das Modell bekam {int(n)} Beispiele auf einmal – die Aufgabe verlangt, in Batches von "
+                    f"höchstens batch_size={limit} Beispielen vorherzusagen"
+                )
+            return inputs
+
+    model = _tiny_model(dropout=0.5)
+    return keras.Sequential([keras.Input((8,)), _Stapelwaechter(), *model.layers])
 
 
 def _eval_data(model, n: int, seed: int):
@@ -309,7 +370,11 @@ def _batch_mean_accuracy(model, x, y, batch_size) -> float:
 
 
 def _call_eval(fn, model, x, y, batch_size):
-    result = call_answer(fn, model, x, y, batch_size=batch_size, timeout=30)
+    _BATCH_LIMIT["n"] = batch_size
+    try:
+        result = call_answer(fn, model, x, y, batch_size=batch_size, timeout=30)
+    finally:
+        _BATCH_LIMIT["n"] = None
     return _as_scalar(result, "genauigkeit(...)")
 
 
@@ -389,6 +454,29 @@ def _eval_without_reset():
     return genauigkeit
 
 
+def _eval_all_at_once(modell, x, y, batch_size=256):
+    import keras
+
+    metrik = keras.metrics.SparseCategoricalAccuracy()
+    metrik.update_state(y, modell(x, training=False))
+    return float(metrik.result())
+
+
+def _eval_by_counting(modell, x, y, batch_size=256):
+    import keras
+
+    richtig = 0
+    for anfang in range(0, len(x), batch_size):
+        p = keras.ops.convert_to_numpy(modell(x[anfang:anfang + batch_size], training=False))
+        richtig += int(np.sum(np.argmax(p, axis=1) == y[anfang:anfang + batch_size]))
+    return richtig / len(x)
+
+
+def _eval_with_predict(modell, x, y, batch_size=256):
+    vorhersage = modell.predict(x, batch_size=batch_size, verbose=0)
+    return float(np.mean(np.argmax(vorhersage, axis=1) == y))
+
+
 def _eval_drops_last_batch(modell, x, y, batch_size=256):
     import keras
 
@@ -404,16 +492,23 @@ genauigkeit = CustomExercise(
     check=_check_genauigkeit,
     reference=_reference_eval,
     hints=[
-        "Lege in der Funktion `metrik = keras.metrics.SparseCategoricalAccuracy()` an. Dann für jeden Start "
-        "in `range(0, len(x), batch_size)`: Vorhersage für `x[start:start + batch_size]` mit "
-        "`training=False`, danach `metrik.update_state(y_batch, vorhersage)`.",
-        "Am Ende `return float(metrik.result())`. Die Metrik zählt richtige Vorhersagen über alle Batches – "
-        "auch der letzte, kleinere Batch zählt genau so viel, wie er Beispiele hat.",
+        "Wie im Beispiel mit den drei Klassen oben: ein Metrik-Objekt, für jeden Batch `update_state`, "
+        "am Ende `result()`. Lege die Metrik *in* der Funktion an, damit jeder Aufruf bei 0 beginnt.",
+        "Die Batches bekommst du mit `for anfang in range(0, len(x), batch_size):` und den Ausschnitten "
+        "`x[anfang:anfang + batch_size]`, `y[anfang:anfang + batch_size]`; vorhersagen mit `training=False`.",
+        "`metrik = keras.metrics.SparseCategoricalAccuracy()`, in der Schleife "
+        "`metrik.update_state(y_batch, modell(x_batch, training=False))`, zum Schluss "
+        "`return float(metrik.result())`.",
+    ],
+    alternatives=[
+        Right(_eval_by_counting, why="counting correct predictions by hand over all batches"),
+        Right(_eval_with_predict, why="model.predict with batch_size goes through the data in batches"),
     ],
     wrong=[
         Wrong(_eval_percent, expect="Prozent"),
         Wrong(_eval_batch_mean, expect="Genauigkeiten der Batches"),
-        Wrong(_eval_training_true, expect="training=False"),
+        Wrong(_eval_training_true, expect="training=False", instruction=True),
+        Wrong(_eval_all_at_once, expect="in Batches", instruction=True),
         Wrong(lazy(_eval_without_reset), expect="reset_state"),
         Wrong(_eval_drops_last_batch, expect="letzte, kleinere Batch fehlt"),
     ],

@@ -17,7 +17,7 @@
 # Das gibt es nur im TensorFlow-Backend; JAX berechnet Gradienten grundsätzlich
 # anders (als reine Funktionen, ohne veränderliche Gewichte). Deshalb ist diese
 # Lektion für TensorFlow geschrieben. Wie dieselbe Schleife in JAX aussieht,
-# zeigt der Ausblick am Ende.
+# zeigt die Vertiefung am Ende.
 
 # %%
 import time
@@ -231,7 +231,8 @@ aufgabe.schritte_pro_epoche.check(schritte)
 # aufgabe.schritte_pro_epoche.hint()
 
 # %% [markdown]
-# Genau diese Zahl zeigt `fit` im Protokoll an, z. B. `469/469`.
+# `fit` zeigt diese Zahl im Protokoll jeder Epoche an: hinter dem Schrägstrich
+# stehen die Schritte der Epoche (`Schritt/Schritte`).
 #
 # ## Metrik-Objekte: zählen über viele Batches
 #
@@ -272,8 +273,8 @@ print(f"laufender Mittelwert: {float(mittel.result()):.4f} = (2 + 1 + 0,6) / 3")
 # ## Aufgabe: die Auswertungsschleife
 #
 # Schreibe `genauigkeit(modell, x, y, batch_size=256)`: Sie geht in Batches durch
-# die Daten, sagt mit `training=False` vorher, zählt mit einer
-# `SparseCategoricalAccuracy` mit und gibt die Genauigkeit über **alle**
+# die Daten, sagt mit `training=False` vorher, zählt die Treffer mit (am
+# einfachsten mit einer `SparseCategoricalAccuracy`) und gibt die Genauigkeit über **alle**
 # Beispiele als Zahl zwischen 0 und 1 zurück. Die Funktion muss auch bei
 # mehreren Aufrufen hintereinander stimmen.
 
@@ -304,8 +305,8 @@ aufgabe.genauigkeit.check(genauigkeit)
 # %%
 print(f"Testgenauigkeit nach einem Schritt: {genauigkeit(modell, x_test, y_test):.3f}")
 
-# %% [markdown]
-# ## Schneller mit `tf.function`
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Schneller mit `tf.function`
 #
 # Python führt jede Zeile einzeln aus und ruft dabei TensorFlow Operation für
 # Operation auf („eager“). `tf.function` übersetzt eine Funktion beim ersten
@@ -313,7 +314,7 @@ print(f"Testgenauigkeit nach einem Schritt: {genauigkeit(modell, x_test, y_test)
 # optimiert ausführt. `fit` macht genau das mit seinem Trainingsschritt. Wir
 # messen 30 Schritte auf einem Wegwerf-Modell:
 
-# %%
+# %% tags=["vertiefung"]
 probe = baue_modell()
 probe_optimierer = keras.optimizers.Adam(learning_rate=1e-3)
 schritt_graph = tf.function(trainingsschritt)
@@ -328,7 +329,10 @@ for name, funktion in [("eager", trainingsschritt), ("tf.function", schritt_grap
 # %% [markdown]
 # ## Die ganze Schleife
 #
-# Jetzt alles zusammen. Wir setzen `modell` auf die Startgewichte zurück und
+# Jetzt alles zusammen. Den Schritt übersetzen wir mit `tf.function` in einen
+# **Graphen**: TensorFlow führt ihn dann am Stück und optimiert aus, statt
+# Python Zeile für Zeile – das macht ihn um ein Vielfaches schneller (wie viel,
+# misst die Vertiefung oben). Wir setzen `modell` auf die Startgewichte zurück und
 # nehmen einen frischen Optimierer (Adam hat sich vom Schritt oben schon etwas
 # gemerkt). Pro Epoche:
 #
@@ -436,10 +440,18 @@ dlkurs.report(loop_test_accuracy=genauigkeit_schleife, fit_test_accuracy=genauig
 # %% [markdown]
 # **Was du siehst:** Beide Kurven liegen fast aufeinander, und die
 # Testgenauigkeiten unterscheiden sich nur um Bruchteile eines Prozentpunkts.
-# Dass sie nicht *exakt* gleich sind, liegt nur am Zufall: `fit` mischt die
+# Dass sie nicht *exakt* gleich sind, liegt vor allem am Zufall: `fit` mischt die
 # Daten mit einem anderen Zufallsgenerator als wir, und die Dropout-Schichten der
-# beiden Modelle würfeln unabhängig voneinander. Mehr Unterschied gibt es nicht
-# – `fit` macht im Kern genau das, was du geschrieben hast.
+# beiden Modelle würfeln unabhängig voneinander. Dazu kommen Kleinigkeiten, die
+# an den Zahlen praktisch nichts ändern (`fit` übersetzt den Schritt z. B.
+# zusätzlich mit dem Compiler XLA) – im Kern macht `fit` genau das, was du
+# geschrieben hast.
+#
+# Noch ein Wort zu den Testdaten: Wir haben sie nach jeder Epoche angesehen,
+# aber nichts danach ausgewählt – das ist hier nur ein Vergleich. Sobald du
+# nach solchen Zahlen eine Epochenzahl oder eine Variante wählst, brauchst du
+# eigene **Validierungsdaten** und hebst die Testdaten für ganz zum Schluss auf
+# (so in 2.4).
 #
 # Achte links auf den Beginn jeder neuen Epoche (gepunktete Linien): Der
 # laufende Mittelwert springt dort nach unten. Das ist das Zurücksetzen der
@@ -470,8 +482,8 @@ dlkurs.report(loop_test_accuracy=genauigkeit_schleife, fit_test_accuracy=genauig
 # %%
 aufgabe.metriken_zuruecksetzen.check()
 
-# %% [markdown]
-# ## Ausblick: dieselbe Schleife in JAX
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: dieselbe Schleife in JAX
 #
 # In JAX sind Gradienten Eigenschaften **reiner Funktionen**: Die Gewichte
 # werden als Argumente hinein- und als Ergebnis wieder herausgereicht, nichts
@@ -508,7 +520,8 @@ aufgabe.metriken_zuruecksetzen.check()
 # wandert der ganze Zustand (Gewichte, Zufallszustand des Dropouts,
 # Adam-Statistiken) ausdrücklich durch die Funktion. Am Ende schreibt man ihn mit
 # `v.assign(w)` in die Variablen des Modells zurück.
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - Ein Trainingsschritt: `modell(x, training=True)` → `verlustfunktion(y, vorhersage)`

@@ -13,8 +13,9 @@
 # In dieser Lektion lernst du die wichtigsten Verlustfunktionen kennen – als
 # Formel, als Diagramm, selbst in NumPy gerechnet und mit Keras verglichen.
 # Danach wählst du zu einer Aufgabe die passende Ausgabeschicht und den
-# passenden Verlust. Zum Schluss trainierst du je ein kleines Netz für eine
-# echte Regressions- und eine echte Klassifikationsaufgabe.
+# passenden Verlust. Als Vertiefung (optional) vergleichst du MSE, MAE und
+# Huber bei Ausreißern und trainierst je ein kleines Netz für eine echte
+# Regressions- und eine echte Klassifikationsaufgabe.
 
 # %%
 import keras
@@ -52,7 +53,8 @@ keras.utils.set_random_seed(42)
 # - **Huber** ist nahe null wie MSE (glatt, kleine Gradienten bei kleinen Fehlern)
 #   und weit draußen wie MAE (linear, robust).
 # - **MSLE** vergleicht Logarithmen, also *Verhältnisse*: Für große und kleine
-#   Zielwerte zählt der relative Fehler. Nur für Werte $> -1$, sinnvoll für positive Größen.
+#   Zielwerte zählt der relative Fehler. Sinnvoll für Größen $\ge 0$ (Keras
+#   setzt negative Vorhersagen vorher auf fast 0).
 #
 # Das Diagramm zeigt die drei ersten als Funktion des Fehlers $e$ – links der
 # Verlust, rechts seine Ableitung: Sie bestimmt, wie stark ein Beispiel am
@@ -267,16 +269,20 @@ abweichungen += [abs(von_hand - cce) / cce, abs(von_hand - scce) / scce]
 # **Sparse oder nicht sparse** ist also keine Frage des Modells, sondern nur der
 # Form der Labels: ganze Zahlen → `sparse_categorical_crossentropy`,
 # One-hot-Vektoren → `categorical_crossentropy`. Der Wert ist derselbe.
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: KL-Divergenz und Hinge
 #
 # **KL-Divergenz.** Manchmal ist das Ziel selbst eine Verteilung, etwa bei
 # unsicheren Labels („70 % Katze, 30 % Hund“) oder wenn ein kleines Netz die
-# Ausgaben eines großen nachahmen soll. Die KL-Divergenz misst, wie weit die
-# Vorhersage $q$ von der Zielverteilung $p$ entfernt ist. Es gilt
+# Ausgaben eines großen nachahmen soll. Die KL-Divergenz misst (wie in der
+# Tabelle geschrieben), wie weit die Vorhersage $p$ von der Zielverteilung $y$
+# entfernt ist. Es gilt
 # Kreuzentropie $=$ Entropie des Ziels $+$ KL-Divergenz. Bei One-hot-Zielen ist
 # die Entropie 0 – dann sind KL-Divergenz und Kreuzentropie gleich (bis auf die
 # Begrenzung mit $\varepsilon$, die Keras auch auf das Ziel anwendet).
 
-# %%
+# %% tags=["vertiefung"]
 ziel = np.array([[0.8, 0.1, 0.1],
                  [0.1, 0.1, 0.8],
                  [0.1, 0.8, 0.1]], dtype="float32")
@@ -290,13 +296,13 @@ print(f"Entropie + KL = {entropie:.6f} + {kl_hand:.6f} = {entropie + kl_hand:.6f
 print(f"One-hot-Ziel: KL {float(keras.losses.KLDivergence()(one_hot_labels, wahrsch)):.5f}, Kreuzentropie {cce:.5f}")
 abweichungen.append(abs(kl_hand - kl_keras) / kl_keras)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # **Hinge.** Der Hinge-Verlust stammt von der Support Vector Machine (SVM). Labels sind
 # $-1$ und $+1$ (Keras wandelt 0/1 selbst um), die Ausgabe $f$ ist ein roher
 # Wert ohne Sigmoid. Das Produkt $m = y \cdot f$ heißt **Marge**: positiv heißt
 # richtig, und ab $m \ge 1$ ist das Beispiel „sicher genug“ und kostet nichts.
 
-# %%
+# %% tags=["vertiefung"]
 y_pm = np.array([1.0, -1.0, 1.0, -1.0], dtype="float32")
 f_roh = np.array([2.0, -0.5, 0.3, 0.8], dtype="float32")
 hinge_hand = np.mean(np.maximum(0.0, 1.0 - y_pm * f_roh))
@@ -305,14 +311,14 @@ print("Margen:", y_pm * f_roh, "→ Verluste:", np.maximum(0.0, 1.0 - y_pm * f_r
 print(f"Hinge von Hand {hinge_hand:.6f}   Keras {hinge_keras:.6f}")
 abweichungen.append(abs(hinge_hand - hinge_keras) / hinge_keras)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Als Funktion der Marge lassen sich die Klassifikationsverluste gut
 # vergleichen. Die binäre Kreuzentropie mit Sigmoid-Ausgabe ist, in der Marge
 # geschrieben, $\ln(1 + e^{-m})$ (die *logistische* Verlustfunktion). Der
 # eigentlich gemeinte 0-1-Verlust (falsch = 1, richtig = 0) hat fast überall
 # die Ableitung 0 – mit ihm kann Gradientenabstieg nichts anfangen.
 
-# %%
+# %% tags=["vertiefung"]
 m = np.linspace(-3, 3, 601)
 plt.figure(figsize=(7, 4))
 plt.plot(m, (m <= 0).astype(float), label="0-1-Verlust (falsch klassifiziert)")
@@ -325,11 +331,12 @@ plt.grid(alpha=0.3)
 plt.legend()
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Hinge wird bei $m = 1$ exakt 0: Sicher richtige Beispiele tragen nichts mehr
 # bei. Die Kreuzentropie wird nie ganz 0 und drängt das Modell immer weiter zu
 # größeren Margen – dafür liefert sie echte Wahrscheinlichkeiten.
-#
+
+# %% [markdown]
 # ## Denkfrage: Warum nicht gleich die Genauigkeit?
 #
 # Am Ende interessiert uns meist die Genauigkeit. Warum trainiert man trotzdem
@@ -396,7 +403,7 @@ print("gleich wie one_hot:", np.array_equal(one_hot(np.array([0, 2, 1]), 3),
 #
 # | Aufgabe | Beispiel | Ausgabeschicht | Verlust |
 # |---|---|---|---|
-# | Regression | Hauspreis | `Dense(1)` ohne Aktivierung (linear) | `mse` (oder `mae`, `huber`) |
+# | Regression | Hauspreis | `Dense(1)` ohne Aktivierung (linear) | `mse` (oder `mae`, `huber`, `msle`) |
 # | binäre Klassifikation | Spam ja/nein | `Dense(1, activation="sigmoid")` | `binary_crossentropy` |
 # | mehrere Klassen, genau eine richtig, Labels als Zahlen | Ziffer 0–9 | `Dense(10, activation="softmax")` | `sparse_categorical_crossentropy` |
 # | dasselbe, Labels one-hot | Ziffer 0–9 | `Dense(10, activation="softmax")` | `categorical_crossentropy` |
@@ -442,8 +449,8 @@ aufgabe.ausgabe_und_verlust.check(ausgabe)
 # %%
 # aufgabe.ausgabe_und_verlust.hint()
 
-# %% [markdown]
-# ## Teil 4: Ausreißer – MSE, MAE und Huber im Vergleich
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Ausreißer – MSE, MAE und Huber im Vergleich
 #
 # Wir erzeugen 40 Punkte auf der Geraden $y = 2x + 1$ mit etwas Rauschen. Drei
 # Messwerte am rechten Rand sind „kaputt“ (etwa durch einen Tippfehler) und
@@ -455,7 +462,7 @@ aufgabe.ausgabe_und_verlust.check(ausgabe)
 # durch. Ein Keras-Modell `Dense(1)` mit `loss="huber"` sucht dasselbe Minimum,
 # nur per Gradientenabstieg.
 
-# %%
+# %% tags=["vertiefung"]
 rng = np.random.default_rng(42)
 x = np.sort(rng.uniform(0, 10, 40))
 y = 2 * x + 1 + rng.normal(0, 1, 40)
@@ -471,7 +478,7 @@ for name, verlust in verluste.items():
     print(f"{name:<6} Steigung {ergebnis.x[0]:6.3f}   Achsenabschnitt {ergebnis.x[1]:6.3f}")
 print(f"wahr   Steigung  2.000   Achsenabschnitt  1.000")
 
-# %%
+# %% tags=["vertiefung"]
 plt.figure(figsize=(8, 4.5))
 normal = np.setdiff1d(np.arange(len(x)), ausreisser)
 plt.scatter(x[normal], y[normal], s=18, color="grey", label="Messwerte")
@@ -491,7 +498,7 @@ fehler_steigung = {name: abs(a - 2.0) for name, (a, b) in geraden.items()}
 dlkurs.report(mse_outlier_slope_error=fehler_steigung["MSE"], mae_outlier_slope_error=fehler_steigung["MAE"],
               huber_outlier_slope_error=fehler_steigung["Huber"])
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # **Was du siehst:** Die MSE-Gerade kippt deutlich zu den drei Ausreißern hin –
 # ihre Steigung liegt etwa bei der Hälfte der wahren Steigung –, weil deren
 # große Fehler quadratisch zählen. MAE und Huber bleiben nahe an der wahren
@@ -501,12 +508,12 @@ dlkurs.report(mse_outlier_slope_error=fehler_steigung["MSE"], mae_outlier_slope_
 # Rauschen normalverteilt, ist der MSE genau richtig. Bei Ausreißern, die du
 # nicht entfernen kannst, sind MAE oder Huber die robustere Wahl.
 #
-# ## Teil 5: Zwei echte Beispiele
+# ## Vertiefung: Zwei echte Beispiele
 #
 # ### Regression: Diabetes-Verlauf
 #
 # Der Datensatz `diabetes` (aus scikit-learn) enthält für 442 Patientinnen und
-# Patienten zehn Messwerte (Alter, BMI, Blutdruck, sechs Blutwerte) und als
+# Patienten zehn Messwerte (Alter, Geschlecht, BMI, Blutdruck, sechs Blutwerte) und als
 # Ziel eine Zahl für das Fortschreiten der Krankheit ein Jahr später (25 bis
 # 346). Eine Regressionsaufgabe: **lineare Ausgabe, MSE als Verlust**, MAE als
 # verständliche Metrik.
@@ -514,7 +521,7 @@ dlkurs.report(mse_outlier_slope_error=fehler_steigung["MSE"], mae_outlier_slope_
 # Wie immer normalisieren wir die Eingaben mit Mittelwert und
 # Standardabweichung **nur der Trainingsdaten**.
 
-# %%
+# %% tags=["vertiefung"]
 diabetes = load("diabetes")
 X = diabetes.drop(columns="target").to_numpy("float32")
 y_d = diabetes["target"].to_numpy("float32")
@@ -534,7 +541,7 @@ verlauf_reg = regression.fit(X_train, y_train, epochs=dlkurs.pick(quick=30, full
 plot_history(verlauf_reg, title="Diabetes: Regression mit MSE")
 plt.show()
 
-# %%
+# %% tags=["vertiefung"]
 diabetes_mae = float(regression.evaluate(X_test, y_test, verbose=0)[1])
 raten_mae = float(np.mean(np.abs(y_test - y_train.mean())))
 linear_mae = float(np.mean(np.abs(LinearRegression().fit(X_train, y_train).predict(X_test) - y_test)))
@@ -554,7 +561,7 @@ plt.legend()
 plt.grid(alpha=0.3)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Das Netz ist deutlich besser als Raten, aber weit weg von perfekt: Zehn
 # Messwerte erklären den Krankheitsverlauf nur zum Teil. Eine einfache lineare
 # Regression liegt in derselben Größenordnung – bei so wenigen Daten und
@@ -569,7 +576,7 @@ plt.show()
 # Klassifikation: **ein Sigmoid-Neuron, binäre Kreuzentropie**. Wir teilen
 # *stratifiziert*, damit Training und Test dieselben Klassenanteile haben.
 
-# %%
+# %% tags=["vertiefung"]
 krebs = load("breast_cancer")
 X = krebs.drop(columns="target").to_numpy("float32")
 y_k = krebs["target"].to_numpy("float32")
@@ -588,7 +595,7 @@ verlauf_kl = klassifikation.fit(X_train, y_train, epochs=dlkurs.pick(quick=10, f
 plot_history(verlauf_kl, title="Brustkrebs: Klassifikation mit binärer Kreuzentropie")
 plt.show()
 
-# %%
+# %% tags=["vertiefung"]
 krebs_genauigkeit = float(klassifikation.evaluate(X_test, y_test, verbose=0)[1])
 mehrheit = max(y_test.mean(), 1 - y_test.mean())
 print(f"Testgenauigkeit: {krebs_genauigkeit:.3f}  (immer die häufigere Klasse raten: {mehrheit:.3f})")
@@ -605,13 +612,14 @@ plt.title("Brustkrebs: Ausgaben des Sigmoid-Neurons (Test)")
 plt.legend()
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Das Sigmoid-Neuron liefert eine Wahrscheinlichkeit; erst die Schwelle 0,5
 # macht daraus eine Klasse. Die meisten Proben liegen nahe 0 oder 1, nur
 # wenige im unsicheren Bereich dazwischen – dort sitzen die Fehler. In der
 # Medizin würde man die Schwelle bewusst verschieben: Eine übersehene bösartige
 # Probe wiegt schwerer als ein Fehlalarm.
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - Regression: lineare Ausgabe; **MSE** (Standard), **MAE** (robust, gut

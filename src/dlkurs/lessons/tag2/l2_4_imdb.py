@@ -16,7 +16,7 @@
 # 3. trainierst du ein kleines Dense-Netz mit **Hold-out-Validierung**,
 # 4. liest aus den Trainingskurven die beste Epochenzahl ab und trainierst
 #    damit neu,
-# 5. vergleichst du Varianten des Netzes in einer Tabelle.
+# 5. vergleichst du in einer Vertiefung (optional) Varianten des Netzes in einer Tabelle.
 
 # %%
 
@@ -61,10 +61,12 @@ print(beispiel.read_text(encoding="utf-8")[:600], "…")
 #
 # ## Von Wörtern zu Zahlen
 #
-# `imdb_sequences(num_words=10000)` erledigt das genau so, wie es
-# `keras.datasets.imdb.load_data` tut: Satzzeichen werden zu Leerzeichen,
-# Großbuchstaben zu Kleinbuchstaben, und jedes Wort wird durch seinen **Rang**
-# in der Häufigkeitsliste von Keras ersetzt („the“ ist das häufigste Wort).
+# `imdb_sequences(num_words=10000)` erledigt das: Satzzeichen werden zu
+# Leerzeichen, Großbuchstaben zu Kleinbuchstaben, und jedes Wort wird durch
+# seinen **Rang** in der Häufigkeitsliste von Keras ersetzt („the“ ist das
+# häufigste Wort). So entstehen dieselben Wortnummern wie in den fertig
+# kodierten Daten von `keras.datasets.imdb.load_data` (die Keras schon als
+# Zahlenfolgen mitliefert).
 # Mit `num_words=10000` bleiben nur die 10 000 häufigsten Wörter erhalten;
 # seltenere werden zu einem Platzhalter. Mehr dazu: `help(imdb_sequences)`.
 #
@@ -85,8 +87,9 @@ print("Größte Wortnummer:", max(int(s.max()) for s in train_data))
 # Jede Kritik ist jetzt eine Folge ganzer Zahlen, unterschiedlich lang. Die
 # Zahlen 0, 1 und 2 sind reserviert: 0 füllt auf (*Padding*), 1 markiert den
 # Anfang einer Kritik, 2 steht für ein Wort außerhalb der 10 000 häufigsten.
-# Ein Wort mit Rang $r$ bekommt daher die Nummer $r + 3$ – so bleibt die größte
-# Nummer unter 10 000.
+# Ein Wort mit Rang $r$ bekommt daher die Nummer $r + 3$. Unter 10 000 bleibt
+# die größte Nummer wegen `num_words=10000`: Wörter mit einer Nummer ab 10 000
+# werden zum Platzhalter 2.
 #
 # Hinweis: Die Reihenfolge der Kritiken ist eine andere als in Keras' Datei
 # `imdb.npz`, deshalb ist `train_data[0]` eine andere Kritik als im Buch. Die
@@ -116,10 +119,13 @@ print(dekodiere(train_data[0][:80]), "…")
 # %% [markdown]
 # Du siehst: Die Satzzeichen fehlen, und seltene Wörter sind `<UNK>`. Aus
 # dem HTML-Zeilenumbruch `<br />` im Rohtext wird das „Wort“ `br`.
-#
-# Wie lang sind die Kritiken? Ein Histogramm der Längen (in Wörtern):
 
-# %%
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Wie lang sind die Kritiken?
+#
+# Ein Histogramm der Längen (in Wörtern):
+
+# %% tags=["vertiefung"]
 laengen = np.array([len(s) for s in train_data])
 plt.figure(figsize=(7, 3.5))
 plt.hist(laengen, bins=100, range=(0, 1500), color="tab:blue")
@@ -130,11 +136,13 @@ plt.ylabel("Anzahl Kritiken")
 plt.legend()
 plt.show()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Drei von vier Kritiken haben zwischen 100 und 400 Wörtern; nur wenige sind
 # länger als 1 000 Wörter (das Diagramm endet bei 1 500).
-# Ein Dense-Netz braucht aber Eingaben **fester Länge**. Dafür sorgt die
-# Multi-Hot-Kodierung.
+
+# %% [markdown]
+# Die Kritiken sind also unterschiedlich lang. Ein Dense-Netz braucht aber
+# Eingaben **fester Länge**. Dafür sorgt die Multi-Hot-Kodierung.
 #
 # Im Profil `quick` (schneller Probelauf) arbeiten wir ab hier nur mit einem
 # Teil der Daten; im vollen Kurs mit allen 25 000 Kritiken je Teil.
@@ -395,8 +403,9 @@ plt.show()
 # Kritiken links und negative rechts davon. Im vollen Lauf liegen die meisten
 # Kritiken nahe 0 oder nahe 1 – da ist sich das Netz sicher. (Nach dem kurzen
 # Training im `quick`-Profil drängen sich die Werte noch um 0,5.)
-#
-# ## Varianten im Vergleich
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Varianten im Vergleich
 #
 # Das Buch schlägt einige Änderungen vor: eine oder drei verdeckte Schichten,
 # mehr Einheiten (32, 64), der Verlust `mse` statt `binary_crossentropy`,
@@ -415,7 +424,7 @@ plt.show()
 # - die Ausgabeschicht bleibt immer `Dense(1, activation="sigmoid")`,
 # - kompiliert mit `optimizer="rmsprop"`, `loss=verlust`, `metrics=["accuracy"]`.
 
-# %%
+# %% tags=["vertiefung"]
 def baue_modell(schichten=2, einheiten=16, aktivierung="relu", verlust="binary_crossentropy"):
     ### BEGIN SOLUTION baue_modell
     ###> # Eingabe (anzahl_woerter,), dann `schichten` verdeckte Dense-Schichten,
@@ -432,16 +441,16 @@ def baue_modell(schichten=2, einheiten=16, aktivierung="relu", verlust="binary_c
 
 aufgabe.baue_modell.check(baue_modell)
 
-# %%
+# %% tags=["vertiefung"]
 # aufgabe.baue_modell.hint()
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Jetzt trainieren wir jede Variante mit denselben Daten wie oben (Training
 # und Validierung getrennt) und notieren die beste Validierungsgenauigkeit,
 # die Epoche, in der sie erreicht wurde, und die Genauigkeit am Ende. Das
 # dauert im vollen Lauf ein paar Minuten.
 
-# %%
+# %% tags=["vertiefung"]
 varianten = {
     "Basis: 2 × 16, relu, Kreuzentropie": {},
     "1 verdeckte Schicht": {"schichten": 1},
@@ -470,7 +479,7 @@ for name, einstellungen in varianten.items():
 vergleich = pd.DataFrame(zeilen).set_index("Variante")
 vergleich.round(4)
 
-# %% [markdown]
+# %% [markdown] tags=["vertiefung"]
 # Lies die Tabelle so:
 #
 # - **beste Val.-Genauigkeit**: Wie gut wird die Variante, wenn man
@@ -487,7 +496,8 @@ vergleich.round(4)
 # binärer Kreuzentropie eine gute Wahl; mehr Kapazität bringt kaum etwas, nur
 # schnellere Überanpassung. (Im `quick`-Profil ist die Tabelle nur ein
 # Probelauf mit einer Epoche.)
-#
+
+# %% [markdown]
 # ## Zusammenfassung
 #
 # - Text wird zu Wortnummern, die Wortnummern werden per **Multi-Hot** zu
@@ -495,7 +505,7 @@ vergleich.round(4)
 #   in `float32`.
 # - Binäre Klassifikation: **eine** Ausgabeeinheit mit **Sigmoid** und
 #   **binäre Kreuzentropie** als Verlust.
-# - Die Validierungskurven zeigen, ab wann das Netz überangepasst ist. Trainiere
+# - Die Validierungskurven zeigen, ab wann das Netz überangepasst ist (Overfitting). Trainiere
 #   dann mit der besten Epochenzahl auf allen Trainingsdaten neu und miss erst
 #   danach auf den Testdaten.
 #
