@@ -195,3 +195,17 @@ def test_model_with_a_custom_python_loss_is_trained_on_a_copy_and_judged(exercis
     assert verdict.status == RICHTIG, verdict.message
     assert all(np.array_equal(a, b) for a, b in zip(before, model.get_weights()))
     assert int(model.optimizer.iterations) == 0
+
+
+def test_a_loss_class_without_parentheses_is_named_as_such():
+    """loss=keras.losses.BinaryCrossentropy (the class) cannot train; the check says why, and still reads the metrics."""
+    import keras
+
+    from dlkurs.exercises.models import compiled_loss, loss_name, metric_names
+
+    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="rmsprop", loss=keras.losses.BinaryCrossentropy, metrics=["accuracy"])
+    assert loss_name(compiled_loss(model)) == "binary_crossentropy (Klasse ohne Klammern)"
+    assert metric_names(model) == ["accuracy"]
+    model.compile(optimizer="rmsprop", loss=keras.losses.BinaryCrossentropy(), metrics=["accuracy"])
+    assert loss_name(compiled_loss(model)) == "binary_crossentropy"

@@ -167,8 +167,8 @@ def loss_name(loss: Any) -> str | None:
         if name in ("function", "Function") and isinstance(loss.get("config"), str):
             name = loss["config"]
         return _snake(str(name)) if name else None
-    if isinstance(loss, type):
-        return _snake(loss.__name__)
+    if isinstance(loss, type):  # the class itself, not an instance: Keras cannot call it as a loss
+        return f"{_snake(loss.__name__)} (Klasse ohne Klammern)"
     if hasattr(loss, "get_config") and not hasattr(loss, "__code__"):
         return _snake(type(loss).__name__)
     name = getattr(loss, "__name__", None)
@@ -189,8 +189,9 @@ def metric_names(model: Any) -> list[str]:
     """The names of the metrics the model was compiled with (as ``history`` will name them)."""
     try:
         config = model.get_compile_config() or {}
-    except Exception:
-        return []
+    except Exception:  # e.g. a loss class without parentheses cannot be serialised: read the raw settings
+        raw = getattr(getattr(model, "_compile_config", None), "config", None)
+        config = raw if isinstance(raw, dict) else {}
     metrics = config.get("metrics") or []
     if isinstance(metrics, dict):
         metrics = [m for value in metrics.values() for m in (value if isinstance(value, (list, tuple)) else [value])]
