@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 
 EXERCISES = ("form_farbbilder", "normalisieren", "mitte")
-RIGHT = {"form_farbbilder": "(128, 32, 32, 3)", "normalisieren": 'bilder.astype("float32") / 255',
+RIGHT = {"form_farbbilder": "(128, 32, 32, 3)", "normalisieren": 'bilder.astype("float32") / 127.5 - 1',
          "mitte": "bilder[:, 7:21, 7:21]"}
 WRONG = {"form_farbbilder": "(128, 3, 32, 32)", "normalisieren": "bilder / 255", "mitte": "bilder[:, 7:20, 7:20]"}
 WRONG_2 = {"form_farbbilder": "(32, 32, 3)", "normalisieren": "bilder.astype(np.float32) / 256",
@@ -118,7 +118,7 @@ def make_class(root: Path, *, port: int, sentinel: Path, secret: list[Path] = ()
         cell = _cell(learner.nb, name)
         cell.source = "\n".join(line for line in cell.source.splitlines() if ".check(" not in line)
     add(learner)
-    add(honest("veraendert_eingabe", {**RIGHT, "normalisieren": '(bilder.__setitem__(..., 0), bilder.astype("float32") / 255)[1]'}))
+    add(honest("veraendert_eingabe", {**RIGHT, "normalisieren": '(bilder.__setitem__(..., 0), bilder.astype("float32") / 127.5 - 1)[1]'}))
     add(honest("fehler_in_funktion", {**RIGHT, "mitte": 'int("kaputt")'}))
     # broken
     learner = honest("syntaxfehler", dict(RIGHT))

@@ -239,7 +239,7 @@ def test_three_learners_work_side_by_side_and_the_trainer_collects(running_hub, 
     # each kernel: imports of lesson 1.3, then a check cell with its verdict
     kernels = {name: Kernel(h, name) for name in names}
     try:
-        solution = {names[0]: 'return bilder.astype("float32") / 255', names[1]: "return ___",
+        solution = {names[0]: 'return bilder.astype("float32") / 127.5 - 1', names[1]: "return ___",
                     names[2]: "return bilder / 255"}
         expected_verdict = {names[0]: "Richtig", names[1]: "Noch nicht bearbeitet", names[2]: "Falsch"}
         for name, k in kernels.items():

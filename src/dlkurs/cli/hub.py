@@ -108,7 +108,7 @@ def add(
     table.add_column("Anmeldename")
     table.add_column("")
     for written, name, new in added:
-        table.add_row(escape(written), name, "neu" if new else "schon eingetragen")
+        table.add_row(escape(written), name, "neu eingetragen" if new else "schon eingetragen")
     console.print(table)
     console.print("Anmelden können sich alle mit ihrem Namen (so geschrieben oder als Anmeldename) und dem "
                   "Kurspasswort. Neue Namen gelten sofort, ohne Neustart des Hubs.")

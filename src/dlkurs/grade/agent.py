@@ -100,7 +100,7 @@ def export(result_file: str, fallback: dict[str, str] | None = None, names: list
     out: dict[str, Any] = {"checked": {}, "fallback": {}}
     for name in sorted(_state["dirty"] if names is None else names):
         if name not in _state["answers"]:
-            out["checked"][name] = {"t": "missing"}
+            out["checked"][name] = {"t": "absent"}
             continue
         try:
             out["checked"][name] = encoder.encode(_state["answers"][name])
@@ -115,7 +115,7 @@ def export(result_file: str, fallback: dict[str, str] | None = None, names: list
             value = eval(compile(expression, "<antwort>", "eval"), namespace)  # noqa: S307 - learner's own namespace
             out["fallback"][name] = encoder.encode(value)
         except NameError:
-            out["fallback"][name] = {"t": "missing"}
+            out["fallback"][name] = {"t": "absent"}
         except BaseException as err:  # noqa: BLE001
             out["fallback"][name] = {"t": "error", "type": type(err).__name__, "message": str(err)[:200]}
     _write(result_file, out, encoder.arrays)
@@ -154,7 +154,7 @@ def call(handle: str, request_file: str, result_file: str, timeout: float | None
     except (PlaceholderError, NotAttempted):
         outcome = {"placeholder": True}
     except TimeLimitExceeded as err:
-        outcome = {"timeout": err.seconds}
+        outcome = {"time_limit": err.seconds}
     except BaseException as err:  # noqa: BLE001 - the learner's error is the result
         builtin = next((c.__name__ for c in type(err).__mro__ if c.__module__ == "builtins"), "Exception")
         outcome = {"error": {"type": type(err).__name__, "builtin": builtin, "message": str(err)[:300]}}

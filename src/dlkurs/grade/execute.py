@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dlkurs.exercises.verdict import FALSCH, NICHT_BEARBEITET, RICHTIG
 from dlkurs.grade import wire
 
 KERNEL = "dlkurs-grade"
@@ -423,7 +424,7 @@ class Session:
         self._context.__enter__()
 
     def run(self, source: str, timeout: float) -> tuple[str, dict]:
-        """Run code; ("ok"|"error"|"timeout"|"dead", cell). Raises nothing."""
+        """Run code; ("ok"|"error"|"time_limit"|"dead", cell). Raises nothing."""
         import nbformat
         from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
@@ -435,7 +436,7 @@ class Session:
         try:
             self.client.execute_cell(cell, 0)
         except CellTimeoutError:
-            return "timeout", cell
+            return "time_limit", cell
         except DeadKernelError:
             return "dead", cell
         except Exception as err:  # the connection broke in some other way
@@ -604,7 +605,7 @@ class RemoteFunction:
         session.write(request, pickle.dumps((args, kwargs)))
         wait = (limit or session.limits.cell_seconds) + 15
         state, cell = session.run(f"{AGENT}.call({self._handle!r}, {request!r}, {result!r}, {limit!r})", wait)
-        if state == "timeout":
+        if state == "time_limit":
             if not session.interrupt():
                 session.broken = True
                 raise KernelGone("Die Funktion hing und der Kernel ließ sich nicht unterbrechen.")
@@ -622,8 +623,8 @@ class RemoteFunction:
                 pass
         if tree.get("placeholder"):
             raise PlaceholderError()
-        if "timeout" in tree:
-            raise TimeLimitExceeded(float(tree["timeout"]))
+        if "time_limit" in tree:
+            raise TimeLimitExceeded(float(tree["time_limit"]))
         if "error" in tree:
             raise _rebuilt_error(tree["error"])
         return decoder.decode(tree.get("ok"))
@@ -703,7 +704,7 @@ def _judge(exercise, value: Any) -> dict:
         try:
             verdict = exercise.evaluate(value)
         except KernelGone as err:
-            return _verdict("falsch", f"Der Kernel des Notebooks brach bei der Prüfung ab: {err}")
+            return _verdict(FALSCH, f"Der Kernel des Notebooks brach bei der Prüfung ab: {err}")
     return _verdict(verdict.status, verdict.message)
 
 
@@ -759,7 +760,7 @@ def grade(job: Job, work: Path, *, limits: Limits, isolation: Isolation, profile
             executed.append({"number": number, "source": _source(original), "outputs": cell.get("outputs", [])})
             if state == "error":
                 outcome.events.append(f"Zelle {number}: {_error_text(cell)[:200]}")
-            elif state == "timeout":
+            elif state == "time_limit":
                 outcome.events.append(f"Zelle {number}: Zeitlimit von {min(limits.cell_seconds, remaining):.0f} s überschritten.")
                 if not session.interrupt():
                     responsive = False
@@ -800,7 +801,7 @@ def grade(job: Job, work: Path, *, limits: Limits, isolation: Isolation, profile
             why = {DONE: "Keine Antwort gefunden – weder geprüft noch als Variable vorhanden.",
                    CRASHED: "Nicht bewertet: Das Notebook brach vorher ab.",
                    TIMED_OUT: "Nicht bewertet: Das Notebook wurde vorher wegen Zeitüberschreitung beendet."}.get(outcome.status, "")
-            outcome.verdicts[name] = _verdict("noch nicht bearbeitet", why)
+            outcome.verdicts[name] = _verdict(NICHT_BEARBEITET, why)
     outcome.flags.extend(_false_claims(stored_claims, outcome.verdicts, "Die eingereichte Ausgabe"))
     outcome.flags.extend(_false_claims(claims(executed_as_cells(executed)), outcome.verdicts, "Die Ausgabe beim Bewerten"))
     outcome.seconds = round(time.monotonic() - started, 2)
@@ -824,7 +825,7 @@ def _false_claims(found: list[tuple[int, list[str]]], verdicts: dict[str, dict],
         if not known:
             notes.append(f"{where} in Zelle {number} zeigt „richtig“, obwohl dort keine Aufgabe geprüft wird.")
             continue
-        wrong = [n for n in known if verdicts[n]["status"] != "richtig"]
+        wrong = [n for n in known if verdicts[n]["status"] != RICHTIG]
         for name in wrong:
             notes.append(f"{where} in Zelle {number} zeigt „richtig“ für {name}, "
                          f"die Bewertung ergibt „{verdicts[name]['status']}“.")
@@ -841,7 +842,7 @@ def _collect(session: Session, declared: dict, judged: dict, fallback: dict | No
         tree, arrays = wire.unpack(session.read(name))
     except wire.WireError as err:
         for exercise in (fallback or {}):
-            judged[exercise] = _verdict("falsch", f"Antwort nicht übertragbar: {err}")
+            judged[exercise] = _verdict(FALSCH, f"Antwort nicht übertragbar: {err}")
         return
     decoder = Decoder(session, arrays)
     for group in ("checked", "fallback"):
@@ -850,20 +851,20 @@ def _collect(session: Session, declared: dict, judged: dict, fallback: dict | No
             exercise = declared.get(exercise_name)
             if exercise is None or not isinstance(node, dict):
                 continue
-            if node.get("t") == "missing":
+            if node.get("t") == "absent":
                 if group == "fallback":
-                    judged[exercise_name] = _verdict("noch nicht bearbeitet", "Die Antwort fehlt: Die Variable ist nicht definiert.")
+                    judged[exercise_name] = _verdict(NICHT_BEARBEITET, "Die Antwort fehlt: Die Variable ist nicht definiert.")
                 else:
                     judged[exercise_name] = _judge(exercise, _MISSING)
                 continue
             if node.get("t") == "error":
                 judged[exercise_name] = _verdict(
-                    "falsch", f"Die Antwort lässt sich nicht lesen: {node.get('type')}: {str(node.get('message', ''))[:150]}")
+                    FALSCH, f"Die Antwort lässt sich nicht lesen: {node.get('type')}: {str(node.get('message', ''))[:150]}")
                 continue
             try:
                 value = decoder.decode(node)
             except wire.WireError as err:
-                judged[exercise_name] = _verdict("falsch", f"Antwort nicht übertragbar: {err}")
+                judged[exercise_name] = _verdict(FALSCH, f"Antwort nicht übertragbar: {err}")
                 continue
             judged[exercise_name] = _judge(exercise, value)
 

@@ -14,12 +14,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from dlkurs.exercises.verdict import FALSCH, INTERNER_FEHLER, NICHT_BEARBEITET, RICHTIG
 from dlkurs.grade.execute import DONE, Isolation, Outcome
 
 CSV_NAME = "bewertung.csv"
 HTML_NAME = "bewertung.html"
-SYMBOL = {"richtig": "✓", "falsch": "✗", "noch nicht bearbeitet": "…", "interner Fehler": "!"}
-COLOR = {"richtig": "#d9f2d9", "falsch": "#f8d7d7", "noch nicht bearbeitet": "#eeeeee", "interner Fehler": "#fff0c2"}
+SYMBOL = {RICHTIG: "✓", FALSCH: "✗", NICHT_BEARBEITET: "…", INTERNER_FEHLER: "!"}
+COLOR = {RICHTIG: "#d9f2d9", FALSCH: "#f8d7d7", NICHT_BEARBEITET: "#eeeeee", INTERNER_FEHLER: "#fff0c2"}
 
 
 def exercise_columns(outcomes: list[Outcome]) -> list[tuple[str, str]]:
@@ -76,7 +77,7 @@ def solved_share(outcomes: list[Outcome]) -> dict[tuple[str, str], tuple[int, in
         for name, verdict in outcome.verdicts.items():
             entry = share.setdefault((outcome.lesson or "?", name), [0, 0])
             entry[1] += 1
-            entry[0] += verdict["status"] == "richtig"
+            entry[0] += verdict["status"] == RICHTIG
     return {k: (v[0], v[1]) for k, v in share.items()}
 
 
@@ -85,7 +86,7 @@ def common_wrong(outcomes: list[Outcome], top: int = 3) -> dict[tuple[str, str],
     counters: dict[tuple[str, str], Counter] = {}
     for outcome in outcomes:
         for name, verdict in outcome.verdicts.items():
-            if verdict["status"] == "falsch":
+            if verdict["status"] == FALSCH:
                 counters.setdefault((outcome.lesson or "?", name), Counter())[verdict["message"]] += 1
     return {k: c.most_common(top) for k, c in counters.items()}
 

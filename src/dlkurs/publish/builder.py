@@ -184,7 +184,7 @@ def build(
             raise BuildError(f"Die Website ließ sich nicht erzeugen (MkDocs): {type(err).__name__}: {err}") from None
     seconds = round(time.monotonic() - started, 2)
     marker = {
-        "lessons": {o.lesson.id: {"origin": o.origin, "built": o.built, "failed": o.failed, "problems": o.problems}
+        "lessons": {o.lesson.id: {"origin": o.origin, "built": o.built, "run_failed": o.failed, "problems": o.problems}
                     for o in outcomes},
         "seconds": seconds,
         "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -225,7 +225,7 @@ modell = _ModellMitRmsprop(
     wrong=[
         Wrong(lazy(lambda: _netz(_dense(16, "relu"), _dense(16, "relu"), _dense(1))), expect="sigmoid"),
         Wrong(lazy(lambda: _netz(_dense(16, "relu"), _dense(16, "relu"), _dense(1, "softmax"))),
-              expect="Aktivierung 'softmax'"),
+              expect="softmax über eine einzige Einheit"),
         Wrong(lazy(lambda: _netz(_dense(16, "relu"), _dense(16, "relu"), _dense(2, "softmax"))),
               expect="Ausgabeform"),
         Wrong(lazy(lambda: _netz(_dense(32, "relu"), _dense(32, "relu"), _dense(1, "sigmoid"))),
