@@ -303,16 +303,20 @@ def make_conv_engine(shape):
     return run
 
 
-def make_conv_keras(shape):
-    """keras.layers.Conv2D, forward and backward (dx, dK, db) in one compiled function."""
+def _import_keras():
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     with _native_stderr_silenced():
         import keras
+    return keras
 
-    x, k, b, g = _conv_inputs(shape)
-    layer = keras.layers.Conv2D(shape[-1], 3)
-    layer.build(x.shape)
-    layer.set_weights([k, b])
+
+def keras_forward_backward(layer, x, g, *args, **kwargs):
+    """A function that runs ``layer(x, *args, **kwargs)`` forward and backward, compiled for Keras' backend.
+
+    It returns [dL/dx, dL/dw for every trainable weight] for L = Σ out · g; the
+    first call (trace and compile) happens here, outside any timing.
+    """
+    keras = _import_keras()
     backend = keras.backend.backend()
     if backend == "tensorflow":
         import tensorflow as tf
@@ -323,7 +327,7 @@ def make_conv_keras(shape):
         def step(xv, gv):
             with tf.GradientTape() as tape:
                 tape.watch(xv)
-                out = layer(xv)
+                out = layer(xv, *[xv if a is x else a for a in args], **kwargs)
             return tape.gradient(out, [xv, *layer.trainable_weights], output_gradients=gv)
 
         def run():
@@ -331,8 +335,10 @@ def make_conv_keras(shape):
     elif backend == "jax":
         import jax
 
+        fixed = [v.value for v in layer.non_trainable_variables]  # e.g. the LSTM's seed state
+
         def loss(params, xv, gv):
-            out, _ = layer.stateless_call(params, [], xv)
+            out, _ = layer.stateless_call(params, fixed, xv, *[xv if a is x else a for a in args], **kwargs)
             return (out * gv).sum()
 
         grad = jax.jit(jax.grad(loss, argnums=(0, 1)))
@@ -343,8 +349,18 @@ def make_conv_keras(shape):
             return [np.asarray(dx), *(np.asarray(d) for d in dparams)]
     else:  # pragma: no cover
         raise SystemExit(f"Keras-Backend {backend!r} wird hier nicht gemessen (tensorflow oder jax).")
-    run()  # warm-up: trace and compile outside the timing
+    run()
     return run
+
+
+def make_conv_keras(shape):
+    """keras.layers.Conv2D, forward and backward (dx, dK, db) in one compiled function."""
+    keras = _import_keras()
+    x, k, b, g = _conv_inputs(shape)
+    layer = keras.layers.Conv2D(shape[-1], 3)
+    layer.build(x.shape)
+    layer.set_weights([k, b])
+    return keras_forward_backward(layer, x, g)
 
 
 def conv_timings(shapes=CONV_SHAPES, repeats: int = 3, blas_threads=1, naive: bool = True,
@@ -418,46 +434,12 @@ def make_lstm_engine(shape):
 
 def make_lstm_keras(shape):
     """keras.layers.LSTM, forward and backward in one compiled function."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    with _native_stderr_silenced():
-        import keras
-
+    keras = _import_keras()
     x, weights, g = _lstm_inputs(shape)
     layer = keras.layers.LSTM(shape[-1])
     layer.build(x.shape)
     layer.set_weights(weights)
-    backend = keras.backend.backend()
-    if backend == "tensorflow":
-        import tensorflow as tf
-
-        xv, gv = tf.constant(x), tf.constant(g)
-
-        @tf.function
-        def step(xv, gv):
-            with tf.GradientTape() as tape:
-                tape.watch(xv)
-                out = layer(xv)
-            return tape.gradient(out, [xv, *layer.trainable_weights], output_gradients=gv)
-
-        def run():
-            return [t.numpy() for t in step(xv, gv)]
-    elif backend == "jax":
-        import jax
-
-        def loss(params, xv, gv):
-            out, _ = layer.stateless_call(params, [], xv)
-            return (out * gv).sum()
-
-        grad = jax.jit(jax.grad(loss, argnums=(0, 1)))
-        params = [v.value for v in layer.trainable_variables]
-
-        def run():
-            dparams, dx = grad(params, x, g)
-            return [np.asarray(dx), *(np.asarray(d) for d in dparams)]
-    else:  # pragma: no cover
-        raise SystemExit(f"Keras-Backend {backend!r} wird hier nicht gemessen (tensorflow oder jax).")
-    run()  # warm-up: trace and compile outside the timing
-    return run
+    return keras_forward_backward(layer, x, g)
 
 
 def lstm_timings(shape=LSTM_SHAPE, repeats: int = 3, blas_threads=1, keras: bool = True) -> dict[str, float]:
@@ -525,47 +507,13 @@ def make_attention_engine(shape):
 
 def make_attention_keras(shape, weights=None):
     """keras.layers.MultiHeadAttention (self-attention, causal), forward and backward in one compiled function."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    with _native_stderr_silenced():
-        import keras
-
+    keras = _import_keras()
     x, g = _attention_inputs(shape)
     layer = keras.layers.MultiHeadAttention(num_heads=shape[3], key_dim=shape[4])
     layer(x[:1], x[:1])
     if weights is not None:
         layer.set_weights(weights)
-    backend = keras.backend.backend()
-    if backend == "tensorflow":
-        import tensorflow as tf
-
-        xv, gv = tf.constant(x), tf.constant(g)
-
-        @tf.function
-        def step(xv, gv):
-            with tf.GradientTape() as tape:
-                tape.watch(xv)
-                out = layer(xv, xv, use_causal_mask=True)
-            return tape.gradient(out, [xv, *layer.trainable_weights], output_gradients=gv)
-
-        def run():
-            return [t.numpy() for t in step(xv, gv)]
-    elif backend == "jax":
-        import jax
-
-        def loss(params, xv, gv):
-            out, _ = layer.stateless_call(params, [], xv, xv, use_causal_mask=True)
-            return (out * gv).sum()
-
-        grad = jax.jit(jax.grad(loss, argnums=(0, 1)))
-        params = [v.value for v in layer.trainable_variables]
-
-        def run():
-            dparams, dx = grad(params, x, g)
-            return [np.asarray(dx), *(np.asarray(d) for d in dparams)]
-    else:  # pragma: no cover
-        raise SystemExit(f"Keras-Backend {backend!r} wird hier nicht gemessen (tensorflow oder jax).")
-    run()  # warm-up: trace and compile outside the timing
-    return run
+    return keras_forward_backward(layer, x, g, x, use_causal_mask=True)  # value = query: self-attention
 
 
 def attention_timings(shape=ATTENTION_SHAPE, repeats: int = 3, blas_threads=None,
