@@ -138,6 +138,18 @@ def test_this_machine_gives_the_full_sandbox(graded):
     assert isolation.network and isolation.filesystem
 
 
+def _died_of_its_memory_bomb(learner, outcome, exercise) -> bool:
+    """Whether the kernel died under its memory limit before ``exercise`` (then it is not graded).
+
+    The second bomb fills memory up to the limit in 256 MB steps; whether the
+    kernel survives that with a MemoryError or dies (another of its threads
+    fails to allocate) depends on timing. Both are correct behaviour of the
+    grader: the notebook's report line says which.
+    """
+    died = any("Speicherlimit" in event and "abgestürzt" in event for event in outcome.events)
+    return learner.kind == "Speicher" and died and exercise != "form_farbbilder"
+
+
 def test_honest_scores_equal_the_exercises_verdicts(graded):
     for name, learner in graded["learners"].items():
         if learner.flagged:
@@ -145,6 +157,9 @@ def test_honest_scores_equal_the_exercises_verdicts(graded):
         outcome = graded["outcomes"][name]
         for exercise, (status, message) in expected_verdicts(learner).items():
             got = outcome.verdicts[exercise]
+            if _died_of_its_memory_bomb(learner, outcome, exercise) and got["status"] != status:
+                assert got["status"] == "noch nicht bearbeitet" and "brach vorher ab" in got["message"], got
+                continue
             assert got["status"] == status, (name, exercise, got, outcome.events)
             if message is not None:
                 assert got["message"] == message, (name, exercise)
@@ -198,7 +213,9 @@ def test_each_misbehaviour_is_a_report_line_with_its_reason(graded):
     assert outcomes["kernel_absturz"].status == CRASHED and "abgestürzt" in events("kernel_absturz")
     assert "Zeitlimit von 5 s" in outcomes["haengende_funktion"].verdicts["mitte"]["message"]
     for name in ("ausnahme", "endlosschleife", "speicherbombe", "sys_exit"):
-        assert all(v["status"] == "richtig" for v in outcomes[name].verdicts.values()), (name, outcomes[name].verdicts)
+        learner = graded["learners"][name]
+        assert all(v["status"] == "richtig" for ex, v in outcomes[name].verdicts.items()
+                   if not _died_of_its_memory_bomb(learner, outcomes[name], ex)), (name, outcomes[name].verdicts)
 
 
 def test_report_files(graded):
