@@ -87,3 +87,20 @@ def test_deep_dive_must_open_with_markdown(make_catalog):
 
     with pytest.raises(LessonFormatError, match="Markdown"):
         build_notebook(get("1.1"), "student")
+
+
+_INLINE_MATH = re.compile(r"(?<![\$\\])\$(?!\$)([^\$]+?)(?<!\\)\$(?!\$)")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_inline_math_has_no_space_inside_its_dollars(lesson):
+    """`$x $` or a currency "500 $ … 600 $" pair renders as broken math in JupyterLab and on the site."""
+    import jupytext
+
+    bad = []
+    for number, cell in enumerate(jupytext.read(lesson.source_path, fmt="py:percent").cells, 1):
+        if cell.cell_type != "markdown":
+            continue
+        text = re.sub(r"```.*?```|\$\$.*?\$\$|`[^`\n]*`", "", cell.source, flags=re.S)
+        bad += [(number, m.group(0)[:40]) for m in _INLINE_MATH.finditer(text) if m.group(1) != m.group(1).strip()]
+    assert not bad, f"{lesson.id}: (cell, text) {bad} – write 'Dollar' for money, and $x$ without inner spaces"

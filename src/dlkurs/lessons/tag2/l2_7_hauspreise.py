@@ -43,14 +43,14 @@ keras.utils.set_random_seed(42)
 #
 # | Spalte | Bedeutung |
 # |---|---|
-# | `MedInc` | Median-Einkommen der Haushalte, in 10 000 $ |
+# | `MedInc` | Median-Einkommen der Haushalte, in 10 000 Dollar |
 # | `HouseAge` | Median-Alter der Häuser, in Jahren |
 # | `AveRooms` | Zimmer je Haushalt (Mittelwert) |
 # | `AveBedrms` | Schlafzimmer je Haushalt (Mittelwert) |
 # | `Population` | Einwohner des Bezirks |
 # | `AveOccup` | Personen je Haushalt (Mittelwert) |
 # | `Latitude`, `Longitude` | geografische Breite und Länge |
-# | `MedHouseVal` | **Zielwert**: Median-Hauswert, in 100 000 $ |
+# | `MedHouseVal` | **Zielwert**: Median-Hauswert, in 100 000 Dollar |
 
 # %%
 daten = load("california_housing")
@@ -81,8 +81,8 @@ print("Bezirke mit gekapptem Wert (über 5,0):", int((daten.MedHouseVal > 5).sum
 
 # %% [markdown]
 # Teuer ist es an der Küste, vor allem um San Francisco und Los Angeles. Rechts
-# siehst du einen Balken ganz am Ende: Hauswerte über 500 000 $ wurden bei der
-# Erhebung als 500 001 $ eingetragen. Für diese Bezirke kennt das Netz den
+# siehst du einen Balken ganz am Ende: Hauswerte über 500 000 Dollar wurden bei der
+# Erhebung als 500 001 Dollar eingetragen. Für diese Bezirke kennt das Netz den
 # wahren Wert nicht; das setzt dem erreichbaren Fehler eine Grenze.
 #
 # ## Mischen und aufteilen
@@ -202,7 +202,7 @@ with np.errstate(invalid="ignore"):
 # - Verlust: **MSE** (mittlerer quadratischer Fehler), glatt und gut zu
 #   optimieren.
 # - Metrik: **MAE** (mittlerer absoluter Fehler), leicht zu lesen: Ein MAE von
-#   0,35 heißt, das Netz liegt im Mittel um 35 000 $ daneben.
+#   0,35 heißt, das Netz liegt im Mittel um 35 000 Dollar daneben.
 #
 # ## Aufgabe 2: `baue_modell()`
 #
@@ -519,10 +519,10 @@ dlkurs.report(boston_test_mae=boston_test_mae)
 
 # %% [markdown] tags=["vertiefung"]
 # Das Buch kommt mit allen 13 Spalten auf einen Test-MAE von etwa 2,5
-# (2500 $). Ohne `B` liegt das Netz kaum darüber: In unseren Läufen mit
+# (2500 Dollar). Ohne `B` liegt das Netz kaum darüber: In unseren Läufen mit
 # verschiedenen Startwerten waren es 2,5 bis 2,7 ohne `B` und 2,4 bis 2,5 mit
 # allen Spalten. Mit nur 102 Testbezirken schwankt diese Zahl ohnehin von Lauf
-# zu Lauf um 100 bis 200 $. Ein lineares Modell (kleinste Quadrate) liegt
+# zu Lauf um 100 bis 200 Dollar. Ein lineares Modell (kleinste Quadrate) liegt
 # ohne `B` bei 3,5.
 #
 # ### Eine Kurve, die wirklich umkehrt
@@ -571,7 +571,7 @@ print(f"Minimum der Glättung bei Epoche {beste_epoche_boston} von {epochen_bost
 # ## Zusammenfassung
 #
 # - **Regression**: eine Ausgabeeinheit ohne Aktivierung, Verlust MSE, Metrik
-#   MAE (in der Einheit des Zielwerts, hier 100 000 $).
+#   MAE (in der Einheit des Zielwerts, hier 100 000 Dollar).
 # - **Normalisieren** mit Mittelwert und Standardabweichung **der
 #   Trainingsdaten** – für Validierungs-, Test- und alle neuen Daten dieselben
 #   Zahlen.
