@@ -29,7 +29,7 @@ from dlkurs.exercises.placeholder import ___, Placeholder, PlaceholderError, con
 from dlkurs.exercises.registry import Aufgaben, UnknownLessonExercises, aufgaben
 from dlkurs.exercises.solutions import from_solution
 from dlkurs.exercises.thought import ThoughtQuestion
-from dlkurs.exercises.values import ValueExercise
+from dlkurs.exercises.values import ShapeExercise, ValueExercise
 from dlkurs.exercises.verdict import (
     FALSCH,
     INTERNER_FEHLER,
@@ -74,6 +74,7 @@ __all__ = [
     "RICHTIG",
     "ThoughtQuestion",
     "UnknownLessonExercises",
+    "ShapeExercise",
     "ValueExercise",
     "Verdict",
     "Wrong",

@@ -85,3 +85,25 @@ class ValueExercise(Exercise):
 
     def _matches(self, answer: Any, wrong_answer: Any) -> bool:
         return compare_values(answer, wrong_answer, self.options) is None
+
+
+class ShapeExercise(ValueExercise):
+    """A shape: a tuple (or list) of whole numbers – ``(32.0, 5.0, 10.0)`` is no shape NumPy accepts.
+
+    Besides the comparison of :class:`ValueExercise`, the shape written as text
+    (``"(128, 32, 32, 3)"``) and axis lengths given as floats get a reason of
+    their own.
+    """
+
+    def _judge(self, answer: Any) -> str | None:
+        import numbers
+
+        if isinstance(answer, str) and answer.strip()[:1] in ("(", "["):
+            return ("Die Form steht als Text in Anführungszeichen (Typ str statt tuple) – "
+                    "schreibe das Tupel selbst, ohne Anführungszeichen")
+        if isinstance(answer, (tuple, list)):
+            for value in answer:
+                if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+                    return (f"Die Form enthält die Kommazahl {value!r} – die Längen der Achsen sind ganze Zahlen "
+                            "(schreibe z. B. 3 statt 3.0); NumPy lehnt eine solche Form ab")
+        return super()._judge(answer)

@@ -1,28 +1,11 @@
 """Exercises of lesson 1.3 "Tensoren"."""
 
-import numbers
-
 import numpy as np
 
-from dlkurs.exercises import Case, from_solution, FunctionExercise, Right, ValueExercise, Wrong
+from dlkurs.exercises import Case, from_solution, FunctionExercise, Right, ShapeExercise, Wrong
 
 
-class _Form(ValueExercise):
-    """A shape: a tuple (or list) of whole numbers – (32.0, 5.0, 10.0) is no shape NumPy accepts."""
-
-    def _judge(self, answer):
-        if isinstance(answer, str) and answer.strip()[:1] in ("(", "["):
-            return ("Die Form steht als Text in Anführungszeichen (Typ str statt tuple) – "
-                    "schreibe das Tupel selbst, ohne Anführungszeichen")
-        if isinstance(answer, (tuple, list)):
-            for value in answer:
-                if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
-                    return (f"Die Form enthält die Kommazahl {value!r} – die Längen der Achsen sind ganze Zahlen "
-                            "(schreibe z. B. 3 statt 3.0); NumPy lehnt eine solche Form ab")
-        return super()._judge(answer)
-
-
-form_farbbilder = _Form(
+form_farbbilder = ShapeExercise(
     title="Form eines Stapels von 128 Farbbildern mit 32 × 32 Pixeln",
     expected=(128, 32, 32, 3),
     hints=[

@@ -1,29 +1,13 @@
 """Exercises of lesson 1.4 "Tensor-Operationen"."""
 
 import ast
-import numbers
 
 import numpy as np
 
-from dlkurs.exercises import Case, from_solution, function_source, FunctionExercise, lazy, Right, ValueExercise, Wrong
+from dlkurs.exercises import Case, from_solution, function_source, FunctionExercise, lazy, Right, ShapeExercise, Wrong
 
 
-class _Form(ValueExercise):
-    """A shape: a tuple (or list) of whole numbers – (32.0, 5.0, 10.0) is no shape NumPy accepts."""
-
-    def _judge(self, answer):
-        if isinstance(answer, str) and answer.strip()[:1] in ("(", "["):
-            return ("Die Form steht als Text in Anführungszeichen (Typ str statt tuple) – "
-                    "schreibe das Tupel selbst, ohne Anführungszeichen")
-        if isinstance(answer, (tuple, list)):
-            for value in answer:
-                if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
-                    return (f"Die Form enthält die Kommazahl {value!r} – die Längen der Achsen sind ganze Zahlen "
-                            "(schreibe z. B. 3 statt 3.0); NumPy lehnt eine solche Form ab")
-        return super()._judge(answer)
-
-
-form_summe = _Form(
+form_summe = ShapeExercise(
     title="Broadcasting: Form von (32, 1, 10) + (5, 1)",
     expected=(32, 5, 10),
     hints=[
