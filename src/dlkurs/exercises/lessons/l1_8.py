@@ -23,7 +23,6 @@ from dlkurs.exercises import (
     short,
     to_numpy,
     type_name,
-    ValueExercise,
     Wrong,
 )
 

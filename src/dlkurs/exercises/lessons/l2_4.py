@@ -3,7 +3,6 @@
 import numpy as np
 
 from dlkurs.exercises import (
-    FALSCH,
     NICHT_BEARBEITET,
     RICHTIG,
     Case,

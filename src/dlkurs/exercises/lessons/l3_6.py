@@ -24,7 +24,6 @@ from dlkurs.exercises import (
     clean,
     CustomExercise,
     Falsch,
-    flat_layers,
     lazy,
     loss_name,
     metric_names,
