@@ -301,9 +301,13 @@ class _Recurrent(Layer):
     #: how many states the cell carries (LSTM: h and c; GRU: h)
     n_states = 1
 
-    def __init__(self, units: int, return_sequences: bool = False, return_state: bool = False, **kwargs):
+    def __init__(self, units: int, activation="tanh", recurrent_activation="sigmoid", use_bias: bool = True,
+                 return_sequences: bool = False, return_state: bool = False, **kwargs):
         super().__init__(**kwargs)
         self.units = units
+        self.activation = F.get_activation(activation)
+        self.recurrent_activation = F.get_activation(recurrent_activation)
+        self.use_bias = use_bias
         self.return_sequences = return_sequences
         self.return_state = return_state
 
@@ -348,13 +352,6 @@ class LSTM(_Recurrent):
     """
 
     n_states = 2
-
-    def __init__(self, units: int, activation="tanh", recurrent_activation="sigmoid", use_bias: bool = True,
-                 **kwargs):
-        super().__init__(units, **kwargs)
-        self.activation = F.get_activation(activation)
-        self.recurrent_activation = F.get_activation(recurrent_activation)
-        self.use_bias = use_bias
 
     def build(self, input_shape):
         u = self.units
@@ -412,13 +409,6 @@ class GRU(_Recurrent):
     Weights: kernel (input_dim, 3·units), recurrent_kernel (units, 3·units), bias (2, 3·units).
     return_state: returns (output, h_T). initial_state: h_0 (or [h_0]).
     """
-
-    def __init__(self, units: int, activation="tanh", recurrent_activation="sigmoid", use_bias: bool = True,
-                 **kwargs):
-        super().__init__(units, **kwargs)
-        self.activation = F.get_activation(activation)
-        self.recurrent_activation = F.get_activation(recurrent_activation)
-        self.use_bias = use_bias
 
     def build(self, input_shape):
         u = self.units
