@@ -250,8 +250,8 @@ plt.show()
 #
 # ## Training mit Augmentierung und Dropout
 #
-# Das zweite Netz ist dasselbe, mit zwei Zusätzen: die Augmentierung als erste
-# Stufe im Modell und `Dropout(0.5)` vor der Dense-Schicht (Lektion 2.8).
+# Das zweite Netz ist dasselbe, mit zwei Zusätzen: deine `foto_augmentierung`
+# als erste Stufe im Modell und `Dropout(0.5)` vor der Dense-Schicht (Lektion 2.8).
 # Weil das Netz jedes Foto in jeder Epoche anders sieht, lernt es langsamer –
 # wir geben ihm doppelt so viele Epochen.
 
@@ -279,8 +279,7 @@ def baue_augmentiertes_convnet(augmentierung):
 
 
 keras.utils.set_random_seed(42)
-modell_aug = baue_augmentiertes_convnet(keras.Sequential([
-    layers.RandomFlip("horizontal"), layers.RandomRotation(0.1), layers.RandomZoom(0.2)]))
+modell_aug = baue_augmentiertes_convnet(foto_augmentierung)
 epochen_aug = dlkurs.pick(quick=1, full=2 * epochen)
 start = time.time()
 verlauf_aug = modell_aug.fit(train, validation_data=val, epochs=epochen_aug, verbose=0)
