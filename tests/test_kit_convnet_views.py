@@ -73,3 +73,15 @@ def test_gradcam_softmax_and_occlusion_and_figure():
     assert cv.upsample(karte, (16, 16)).shape == (16, 16)
     fig = cv.show_gradcam([_bild(), _bild()], [karte, karte], ["a", "b"])
     assert len(fig.axes) >= 4
+
+
+def test_a_sequential_loaded_from_a_keras_file_gives_gradients(tmp_path):
+    # regression: layer.output of a loaded Sequential belongs to an older graph (gradient None)
+    netz = _netz()
+    netz.save(tmp_path / "netz.keras")
+    geladen = keras.models.load_model(tmp_path / "netz.keras")
+    aktiv, grad, _ = cv.gradcam_parts(geladen, _bild(), "conv_b")
+    assert grad.shape == (5, 5, 6) and np.any(grad != 0)
+    assert cv.activations(geladen, _bild()[None], ["conv_a"])["conv_a"].shape == (1, 14, 14, 4)
+    _, gewinn = cv.filter_pattern(geladen, "conv_a", 1, size=(16, 16), steps=3)
+    assert np.isfinite(gewinn)

@@ -22,6 +22,33 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 
+def _view(model: Any, layer_names: Sequence[str], with_output: bool = False) -> Any:
+    """A keras.Model on the same (trained) layers that outputs the named layers' outputs (and the prediction).
+
+    A Sequential model is called layer by layer on a fresh ``keras.Input``: the
+    symbolic ``layer.output`` of a Sequential loaded from a ``.keras`` file can
+    belong to an older graph, and gradients through it would be ``None``.
+    """
+    import keras
+
+    if isinstance(model, keras.Sequential):
+        eingabe = keras.Input(shape=tuple(model.input_shape[1:]))
+        x, gesucht = eingabe, {}
+        for schicht in model.layers:
+            x = schicht(x)
+            if schicht.name in layer_names:
+                gesucht[schicht.name] = x
+        fehlt = [n for n in layer_names if n not in gesucht]
+        if fehlt:
+            raise ValueError(f"No such layer: {fehlt[0]}. Existing layers are: {[s.name for s in model.layers]}")
+        ausgaben = [gesucht[n] for n in layer_names]
+    else:
+        eingabe = model.inputs[0] if len(model.inputs) == 1 else model.inputs
+        ausgaben = [model.get_layer(n).output for n in layer_names]
+        x = model.outputs[0]
+    return keras.Model(eingabe, ausgaben + [x] if with_output else ausgaben)
+
+
 def _np(x: Any) -> np.ndarray:
     import keras
 
@@ -39,10 +66,7 @@ def activations(model: Any, images: Any, layer_names: Sequence[str]) -> dict[str
     model: a built functional or Sequential model (with ``keras.Input``).
     images: a batch in the form the model takes, e.g. (n, 80, 80, 3) in 0..255.
     """
-    import keras
-
-    schichten = [model.get_layer(name) for name in layer_names]
-    sicht = keras.Model(model.inputs, [s.output for s in schichten])
+    sicht = _view(model, list(layer_names))
     werte = sicht(np.asarray(images, dtype="float32"), training=False)
     if not isinstance(werte, (list, tuple)):
         werte = [werte]
@@ -83,15 +107,15 @@ def filter_pattern(model: Any, layer_name: str, filter_index: int, size: tuple[i
     the mean activation after the ascent divided by the one before (≥ 1 when
     the ascent worked; large when the filter found its pattern).
     """
-    import keras
     import tensorflow as tf
 
-    sicht = keras.Model(model.inputs, model.get_layer(layer_name).output)
+    sicht = _view(model, [layer_name])
     rng = np.random.default_rng(seed)
     bild = tf.Variable(rng.uniform(108, 148, (1, *size, 3)).astype("float32"))
 
     def wert(x):
         a = sicht(x, training=False)
+        a = a[0] if isinstance(a, (list, tuple)) else a
         return tf.reduce_mean(a[:, 2:-2, 2:-2, filter_index])
 
     vorher = float(wert(bild))
@@ -117,10 +141,9 @@ def gradcam_parts(model: Any, image: Any, conv_layer: str, class_index: int | No
 
     Returns (activations (h', w', k), gradients (h', w', k), probability of the class).
     """
-    import keras
     import tensorflow as tf
 
-    sicht = keras.Model(model.inputs, [model.get_layer(conv_layer).output, model.outputs[0]])
+    sicht = _view(model, [conv_layer], with_output=True)
     x = tf.convert_to_tensor(np.asarray(image, dtype="float32")[None])
     with tf.GradientTape() as band:
         aktiv, vorhersage = sicht(x, training=False)

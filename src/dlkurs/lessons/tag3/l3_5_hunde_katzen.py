@@ -168,7 +168,8 @@ epochen = dlkurs.pick(quick=1, full=20)
 keras.utils.set_random_seed(42)
 modell = baue_convnet()
 start = time.time()
-verlauf = modell.fit(train, validation_data=val, epochs=epochen, verbose=0)
+verlauf = modell.fit(train, validation_data=val, epochs=epochen, verbose=0,
+                    shuffle=False)  # gemischt wird schon im Datenstrom (photo_dataset(shuffle=True))
 dauer_ohne = time.time() - start
 acc_ohne = modell.evaluate(test, verbose=0, return_dict=True)["accuracy"]
 print(f"{epochen} Epochen in {dauer_ohne:.0f} s ({dauer_ohne / epochen:.1f} s je Epoche); "
@@ -282,7 +283,7 @@ keras.utils.set_random_seed(42)
 modell_aug = baue_augmentiertes_convnet(foto_augmentierung)
 epochen_aug = dlkurs.pick(quick=1, full=2 * epochen)
 start = time.time()
-verlauf_aug = modell_aug.fit(train, validation_data=val, epochs=epochen_aug, verbose=0)
+verlauf_aug = modell_aug.fit(train, validation_data=val, epochs=epochen_aug, verbose=0, shuffle=False)
 dauer_mit = time.time() - start
 acc_mit = modell_aug.evaluate(test, verbose=0, return_dict=True)["accuracy"]
 print(f"{epochen_aug} Epochen in {dauer_mit:.0f} s; Testgenauigkeit {acc_mit:.3f} (ohne Augmentierung {acc_ohne:.3f})")

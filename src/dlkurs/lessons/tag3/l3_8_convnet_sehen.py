@@ -60,7 +60,7 @@ def ersatznetz(epochen, n_bilder):
                             + [layers.Flatten(), layers.Dense(256, activation="relu"),
                                layers.Dense(1, activation="sigmoid")])
     netz.compile(optimizer=keras.optimizers.RMSprop(5e-4), loss="binary_crossentropy", metrics=["accuracy"])
-    netz.fit(train, epochs=epochen, verbose=0)
+    netz.fit(train, epochs=epochen, verbose=0, shuffle=False)  # photo_dataset mischt selbst
     return netz
 
 
