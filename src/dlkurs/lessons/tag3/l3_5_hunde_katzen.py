@@ -354,5 +354,5 @@ print(f"eine Epoche mit 2 000 Fotos: etwa {t80 * 63:.0f} s statt {t150 * 63:.0f}
 # - `modell.save("….keras")` speichert Architektur, Gewichte und
 #   Optimizer-Zustand in einer Datei; `keras.models.load_model` lädt sie.
 # - Speicher: Der Datenstrom hält nur die verkleinerten Fotos (etwa 0,3 GB
-#   für Training, Validierung und Test); der Kernel brauchte in unseren
-#   Messungen höchstens etwa 1,7 GB.
+#   für Training, Validierung und Test, nie alle 4 000 Fotos in voller
+#   Größe); der Kernel brauchte in unseren Messungen höchstens etwa 1,7 GB.

@@ -130,7 +130,7 @@ for f in range(8):
 
 fig, achsen = plt.subplots(1, 8, figsize=(14, 2.2))
 for f, (ax, bild) in enumerate(zip(achsen, muster)):
-    ax.imshow((bild - bild.min()) / max(bild.max() - bild.min(), 1e-6))
+    ax.imshow(np.clip((bild - bild.mean()) / (bild.std() + 1e-5) * 0.15 + 0.5, 0, 1))  # Kontrast wie im Buch
     ax.set_title(f"Filter {f}", fontsize=9)
     ax.axis("off")
 fig.suptitle(f"Muster, auf die {schicht} anspricht")
@@ -140,11 +140,13 @@ print(f"Aktivierung nach {schritte} Schritten: das {filter_gewinn:.1f}-Fache (Me
 dlkurs.report(filter_gewinn=filter_gewinn)
 
 # %% [markdown]
-# Die Filter der dritten Faltung antworten auf **Texturen**: Streifen,
-# Punkte, Farbflecken in bestimmten Richtungen. Nach wenigen Schritten ist
-# die Aktivierung ein Vielfaches der Aktivierung auf Rauschen. Im Buch sind
-# die Muster größer und bunter, weil es ein großes, auf ImageNet trainiertes
-# Netz (VGG16) nimmt; unser kleines Netz hat nur 2 000 Fotos gesehen.
+# Die Filter der dritten Faltung antworten auf **Texturen und Farbmuster**,
+# kleine Flecken, die sich über das Bild wiederholen; die Faltung sieht
+# ja überall mit denselben Gewichten hin. Nach wenigen Schritten ist die
+# Aktivierung ein Vielfaches der Aktivierung auf Rauschen. Im Buch sind die
+# Muster klarer und größer, weil es ein großes, auf ImageNet trainiertes
+# Netz (VGG16) nimmt; unser kleines Netz hat nur 2 000 Fotos gesehen, und
+# seine Muster bleiben verrauscht.
 #
 # ## 3. Grad-CAM: wo im Foto das Netz die Klasse sieht
 #
