@@ -68,8 +68,8 @@ def test_gradcam_softmax_and_occlusion_and_figure():
     netz = _netz(ausgaben=3)
     karte, p = cv.gradcam(netz, _bild(), "conv_b")
     assert karte.shape == (5, 5) and 0 <= karte.min() and karte.max() <= 1
-    heiss, zufall = cv.occlusion_drop(netz, _bild(), karte, class_index=0)
-    assert np.isfinite(heiss) and np.isfinite(zufall)
+    heiss, kalt = cv.occlusion_drop(netz, _bild(), karte, class_index=0)
+    assert np.isfinite(heiss) and np.isfinite(kalt)
     assert cv.upsample(karte, (16, 16)).shape == (16, 16)
     fig = cv.show_gradcam([_bild(), _bild()], [karte, karte], ["a", "b"])
     assert len(fig.axes) >= 4

@@ -181,20 +181,22 @@ def upsample(heat: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return _np(karte)[..., 0]
 
 
-def occlusion_drop(model: Any, image: Any, heat: np.ndarray, class_index: int, fraction: float = 0.2,
-                   rng: np.random.Generator | None = None) -> tuple[float, float]:
+def occlusion_drop(model: Any, image: Any, heat: np.ndarray, class_index: int,
+                   fraction: float = 0.2) -> tuple[float, float]:
     """How much the class probability falls when the hottest ``fraction`` of pixels is greyed out,
-    and (for comparison) when as many *random* pixels are. Returns (drop hot, drop random)."""
+    and (for comparison) when the coldest ``fraction`` is. Returns (drop hot, drop cold).
+
+    Both masks are regions of the same size shaped by the heat map, so the two
+    numbers compare *where* the photo is covered, not how.
+    """
     bild = np.asarray(image, dtype="float32")
     gross = upsample(heat, bild.shape[:2])
     n = int(round(fraction * gross.size))
-    heiss = np.zeros(gross.size, bool)
-    heiss[np.argsort(gross.ravel())[::-1][:n]] = True
-    rng = rng or np.random.default_rng(0)
-    zufall = np.zeros(gross.size, bool)
-    zufall[rng.choice(gross.size, n, replace=False)] = True
+    ordnung = np.argsort(gross.ravel(), kind="stable")
     stapel = [bild]
-    for maske in (heiss, zufall):
+    for auswahl in (ordnung[::-1][:n], ordnung[:n]):
+        maske = np.zeros(gross.size, bool)
+        maske[auswahl] = True
         b = bild.copy()
         b[maske.reshape(gross.shape)] = 128.0
         stapel.append(b)
