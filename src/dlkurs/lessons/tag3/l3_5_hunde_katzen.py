@@ -28,6 +28,7 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 from keras import layers
+from matplotlib.ticker import MaxNLocator
 
 import dlkurs
 from dlkurs.data import load
@@ -185,6 +186,7 @@ def kurven(verlauf, titel):
         ax.plot(epoche, h[schluessel], "o-", markersize=3, label="Training")
         ax.plot(epoche, h["val_" + schluessel], "s--", markersize=3, label="Validierung")
         ax.set(title=f"{name} – {titel}", xlabel="Epoche")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(alpha=0.3)
         ax.legend()
     plt.show()
@@ -195,7 +197,7 @@ kurven(verlauf, "ohne Augmentierung")
 # %% [markdown]
 # So sieht Überanpassung aus (im vollen Profil, nach 20 Epochen): Die
 # Trainingsgenauigkeit klettert gegen 1, die Validierungsgenauigkeit bleibt
-# nach wenigen Epochen bei gut 0,7 stehen, und der Validierungsverlust
+# nach etwa acht Epochen bei gut 0,7 stehen, und der Validierungsverlust
 # *steigt* wieder, während der Trainingsverlust weiter fällt. Mit 2 000
 # Fotos hat das Netz mehr als genug Gewichte, um jedes Trainingsfoto
 # auswendig zu lernen.
@@ -294,7 +296,8 @@ kurven(verlauf_aug, "mit Augmentierung und Dropout")
 
 # %% [markdown]
 # Jetzt liegen Trainings- und Validierungskurve lange beieinander, und der
-# Validierungsverlust steigt nicht mehr davon. Auf den Testfotos gewinnt das
+# Validierungsverlust steigt nicht mehr davon. (Dass die Validierungskurve
+# von Epoche zu Epoche zappelt, liegt an den nur 1 000 Validierungsfotos.) Auf den Testfotos gewinnt das
 # augmentierte Netz in unseren Messungen (volles Profil) einige
 # Prozentpunkte. (Im Schnelldurchlauf sind beide Netze nach einer Epoche
 # noch beim Raten; die Zahlen sind dort nur ein Probelauf.)
