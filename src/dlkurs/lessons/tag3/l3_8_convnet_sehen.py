@@ -218,9 +218,17 @@ show_gradcam(fotos, karten, titel)
 plt.show()
 
 # %% [markdown]
-# Oft liegt die Wärme auf Kopf, Augen und Ohren; manchmal aber auch auf dem
-# Hintergrund (ein Sofa, ein Gartenzaun) – ein Hinweis, dass das Netz aus
-# 2 000 Fotos auch Zufälle der Aufnahmen gelernt hat.
+# Sieh genau hin: Bei unserem kleinen, überangepassten Netz liegt die Wärme
+# oft **nicht** auf dem Gesicht des Tiers, sondern auf Zunge, Gras, Rändern
+# oder Hintergrund. Das Netz hat aus 2 000 Fotos auch Zufälle der Aufnahmen
+# gelernt – und Grad-CAM macht genau das sichtbar. Ein vortrainiertes Netz
+# (Lektion 3.7) schaut meist gezielter auf das Tier.
+#
+# Manche Karten bleiben ganz blau: Ist sich das Netz sehr sicher
+# (Wahrscheinlichkeit 1,00), ist die Sigmoid-Kurve dort so flach, dass der
+# Gradient in float32 zu 0 wird – dann gibt es nichts zu gewichten. Das ist
+# eine bekannte Schwäche von Grad-CAM auf Wahrscheinlichkeiten; man nimmt
+# dann besser den Wert *vor* der Sigmoid-Funktion (den Logit).
 #
 # ### Trägt die Karte wirklich?
 #
