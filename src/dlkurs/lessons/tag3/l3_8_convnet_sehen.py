@@ -226,7 +226,8 @@ plt.show()
 #
 # Manche Karten bleiben ganz blau: Ist sich das Netz sehr sicher
 # (Wahrscheinlichkeit 1,00), ist die Sigmoid-Kurve dort so flach, dass der
-# Gradient in float32 zu 0 wird – dann gibt es nichts zu gewichten. Das ist
+# Gradient winzig oder in float32 sogar 0 wird – dann gibt es kaum etwas zu
+# gewichten. Das ist
 # eine bekannte Schwäche von Grad-CAM auf Wahrscheinlichkeiten; man nimmt
 # dann besser den Wert *vor* der Sigmoid-Funktion (den Logit).
 #
