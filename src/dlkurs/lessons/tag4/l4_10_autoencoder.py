@@ -112,7 +112,7 @@ plt.show()
 # Was heißt die Zahl? Der Verlust ist die mittlere Kreuzentropie je Pixel.
 # Auch eine perfekte Rekonstruktion hätte keinen Verlust von 0, weil die
 # grauen Randpixel der Ziffern weder 0 noch 1 sind. Im vollen Profil (60 000
-# Bilder, 20 Epochen) lag er bei uns um 0,089 – vergleiche Zahlen deshalb nur
+# Bilder, 20 Epochen) lag er bei uns um 0,087 – vergleiche Zahlen deshalb nur
 # zwischen Modellen auf denselben Testbildern.
 #
 # ## Der Code als Landkarte: zwei Zahlen je Ziffer
@@ -132,9 +132,9 @@ plot_latent_space(codes, y_test, title="Codes der Testbilder (Engpass mit 2 Zahl
 plt.show()
 
 # %% [markdown]
-# Ohne ein einziges Label hat der Autoencoder die Ziffern sortiert: Jede
-# Ziffer bildet eine eigene Wolke, ähnliche Ziffern (4 und 9, 3, 5 und 8)
-# liegen nebeneinander und überlappen. Zwei Zahlen sind aber zu wenig für gute
+# Ohne ein einziges Label hat der Autoencoder die Ziffern sortiert: Im
+# vollen Profil bilden 0, 1, 6 und 7 eigene Wolken, ähnliche Ziffern (4 und
+# 9, 3, 5 und 8) liegen in der Mitte übereinander. Zwei Zahlen sind aber zu wenig für gute
 # Bilder: Der Verlust ist deutlich höher als mit 32. Beachte auch die Form
 # der Karte: Die Wolken sind langgezogen, haben Lücken dazwischen, und die
 # Achsen haben keine feste Skala. Genau das wird beim Erzeugen neuer Bilder
@@ -207,9 +207,10 @@ plt.show()
 # %% [markdown]
 # Der entrauschende Autoencoder gibt aus dem Schnee wieder saubere Ziffern.
 # Der gewöhnliche Autoencoder von oben hat verrauschte Bilder nie gesehen: Er
-# lässt viel vom Rauschen durch (untere Reihe) und hat den höheren Verlust.
+# macht aus ihnen verzerrte Flecken (untere Reihe), sein Verlust ist rund
+# dreimal so hoch.
 # Der Verlust des Entrauschers ist höher als der des gewöhnlichen
-# Autoencoders auf *sauberen* Bildern (0,089 im vollen Profil) – er muss ja
+# Autoencoders auf *sauberen* Bildern (0,087 gegen 0,113 im vollen Profil) – er muss ja
 # erraten, was unter dem Rauschen lag.
 #
 # ## Ein Faltungs-Autoencoder
@@ -262,12 +263,12 @@ aufgabe.faltungs_autoencoder.check(baue_faltungs_autoencoder())
 # tausend Gewichte, der dichte gut 200 000. Wir trainieren ihn auf denselben
 # Bildern, jetzt mit Kanalachse (28, 28, 1). Faltungen rechnen mehr je
 # Gewicht; im vollen Profil nimmt er deshalb nur 30 000 Bilder und dauert
-# trotzdem gut eine Minute.
+# der langsamste Teil der Lektion.
 
 # %%
 faltungs_ae = baue_faltungs_autoencoder()
 faltungs_ae.summary()
-n_faltung = dlkurs.pick(quick=4000, full=30000)
+n_faltung = dlkurs.pick(quick=2000, full=30000)
 epochen_faltung = dlkurs.pick(quick=2, full=8)
 x_train_bild = x_train[:n_faltung].reshape(-1, 28, 28, 1)
 x_test_bild = x_test.reshape(-1, 28, 28, 1)
@@ -284,7 +285,7 @@ plt.show()
 
 # %% [markdown]
 # Der Faltungs-Autoencoder rekonstruiert schärfer (im vollen Profil bei uns
-# 0,068 statt 0,089) – mit einem Bruchteil der Gewichte. Fair ist der
+# 0,076 statt 0,087) – mit einem Bruchteil der Gewichte. Fair ist der
 # Vergleich nicht ganz: Sein Engpass ist mit 392 Zahlen zwölfmal so groß wie
 # der des dichten Netzes. Dafür steckt in ihm noch die Lage der Merkmale im
 # Bild, und die Faltungen teilen ihre Gewichte über alle Stellen.
@@ -365,7 +366,7 @@ plot_latent_space(vae_encoder.predict(x_test, verbose=0), y_test, title="VAE: Co
 plt.show()
 gitter = latent_grid(lambda c: vae_decoder.predict(c, verbose=0), n=15, span=(-2.0, 2.0))
 plt.figure(figsize=(7, 7))
-plt.imshow(gitter, cmap="gray")
+plt.imshow(gitter, cmap="gray", vmin=0, vmax=1)
 plt.title("Vom VAE-Decoder gemalt: ein Gitter von Codes zwischen −2 und 2")
 plt.axis("off")
 plt.show()
