@@ -262,7 +262,7 @@ aufgabe.faltungs_autoencoder.check(baue_faltungs_autoencoder())
 # Vergleiche mit `summary()`: Der Faltungs-Autoencoder hat nur ein paar
 # tausend Gewichte, der dichte gut 200 000. Wir trainieren ihn auf denselben
 # Bildern, jetzt mit Kanalachse (28, 28, 1). Faltungen rechnen mehr je
-# Gewicht; im vollen Profil nimmt er deshalb nur 30 000 Bilder und dauert
+# Gewicht; im vollen Profil nimmt er deshalb nur 30 000 Bilder und ist trotzdem
 # der langsamste Teil der Lektion.
 
 # %%
