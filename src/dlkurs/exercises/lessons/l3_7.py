@@ -124,6 +124,13 @@ def _pruefe_feinabstimmung(funktion) -> str | None:
         return "Die Funktion gibt nichts zurück – sie soll am Ende das Modell zurückgeben (return modell)"
     if not isinstance(ergebnis, keras.Model):
         return f"Die Funktion soll das Modell zurückgeben, sie gibt aber {short(ergebnis)} zurück"
+    try:
+        ausgabe = tuple(ergebnis.output_shape)
+    except Exception:
+        ausgabe = None
+    if ergebnis is basis or ausgabe != (None, KLASSEN):
+        return ("Die Funktion gibt nicht das ganze Modell (Basis und Kopf mit 5 Ausgaben) zurück – gib das "
+                "Modell zurück, das sie bekommen hat")
     faltungen = _faltungen(ergebnis)
     if len(faltungen) < 2:
         return ("Das zurückgegebene Modell enthält nicht die Basis mit ihren drei Faltungsschichten – gib das "
