@@ -87,7 +87,7 @@ for name, bauen in [("VGG16", keras.applications.VGG16),
     zeiten[name] = {"Parameter der Basis": netz.count_params(),
                     "Sekunden je 32 Fotos": round(sekunden / n_fotos * 32, 2)}
     del netz
-zeiten = pd.DataFrame(zeiten).T
+zeiten = pd.DataFrame.from_dict(zeiten, orient="index")
 zeiten
 
 # %% [markdown]
