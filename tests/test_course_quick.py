@@ -4,7 +4,7 @@ every counted exercise "richtig" (harness part (a)).
 
 Lessons read data from a data home into which ../shared/data was imported
 (once per session), plus small canonical-format files for datasets that have
-no real copy here (Reuters, Jena, CIFAR-10, VGG16 weights). Lessons that need
+no real copy here (Reuters, Jena, CIFAR-10, VGG16 and MobileNetV3Small weights). Lessons that need
 a real dataset skip with a reason when ../shared/data is absent.
 """
 

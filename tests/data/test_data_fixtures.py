@@ -145,18 +145,32 @@ def test_vgg16_fixture_loads_into_keras(use_fixtures, keras):
     assert float(np.abs(model.get_layer("block1_conv1").get_weights()[0]).sum()) == 0.0
 
 
+def test_mobilenet_fixture_loads_into_keras_like_the_imagenet_file(use_fixtures, keras):
+    """The canonical file name and legacy HDF5 layout: the call of lesson 3.7 loads it unchanged."""
+    path = data.load("mobilenet_v3_small_notop")
+    assert path.name == "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5"
+    assert path.stat().st_size < 6_000_000
+    model = keras.applications.MobileNetV3Small(weights=str(path), include_top=False, input_shape=(96, 96, 3))
+    assert model.count_params() == 939_120
+    assert model.output_shape == (None, 3, 3, 576)
+    fresh = keras.applications.MobileNetV3Small(weights=None, include_top=False, input_shape=(96, 96, 3))
+    with pytest.raises(ValueError):  # a file of another network is refused by Keras, not silently half-loaded
+        fresh.load_weights(str(data.load("vgg16_notop")))
+
+
 def test_fixtures_never_pass_verification(fixture_dir):
     """Importing the fixture folder is refused item by item, with both hashes named."""
     from dlkurs.data.bundle import import_data
 
     report = import_data(fixture_dir)
     results = {r.dataset: r for r in report.results}
-    assert set(results) == {"reuters", "jena_climate", "cifar10", "vgg16_notop"}
+    assert set(results) == {"reuters", "jena_climate", "cifar10", "vgg16_notop", "mobilenet_v3_small_notop"}
     assert all(r.status == "abgelehnt" for r in results.values())
     reuters_npz = (fixture_dir / "reuters" / "reuters.npz").read_bytes()
     assert "d6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916" in results["reuters"].problems[0]
     assert hashlib.sha256(reuters_npz).hexdigest() in " ".join(results["reuters"].problems)
     assert "6d6bbae143d832006294945121d1f1fc" in " ".join(results["vgg16_notop"].problems)
+    assert "d3e8ec802a04aa4fc771ee12a9a9b836" in " ".join(results["mobilenet_v3_small_notop"].problems)
     assert "Datenzeilen" in " ".join(results["jena_climate"].problems)
     assert all(DataHome().check(data.info(n)).state == "missing" for n in results)
 

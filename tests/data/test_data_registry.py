@@ -18,7 +18,8 @@ COURSE = [d for d in DATASETS if not d.embedded]
 
 def test_every_course_dataset_is_present():
     wanted = {"mnist", "fashion_mnist", "imdb", "reuters", "boston_housing", "california_housing", "cifar10",
-              "titanic", "cats_vs_dogs_small", "jena_climate", "faust", "vgg16_notop"}
+              "titanic", "cats_vs_dogs_small", "jena_climate", "faust", "vgg16_notop",
+              "mobilenet_v3_small_notop"}
     assert wanted <= set(names())
     assert {"iris", "digits"} <= set(names()) - set(names(embedded=False))
 
@@ -99,6 +100,20 @@ def test_hashes_agree_with_the_installed_keras_source(name, module, filename):
     values = [spec.partition(":")[2] for spec in form.hashes]
     assert any(v in text for v in values), (filename, values)
     assert any(filename in text or s.url.rsplit("/", 1)[-1] in text for s in form.sources)
+
+
+def test_mobilenet_v3_small_entry_agrees_with_the_installed_keras_source():
+    """Keras composes the name (``weights_mobilenet_v3_{model_name}_no_top_v2.h5``) and keeps the
+    (with top, no top) MD5 pair under ``model_name``: ours is the no-top hash of "small_224_1.0_float"."""
+    text = _keras_source("applications/mobilenet_v3.py")
+    form = info("mobilenet_v3_small_notop").items[0].forms[0]
+    assert form.filename == "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5"
+    assert 'file_name = f"weights_mobilenet_v3_{model_name}_no_top_v2.h5"' in text
+    pair = re.search(r'"small_224_1\.0_float": \(\s*"([0-9a-f]{32})",\s*"([0-9a-f]{32})",', text)
+    assert pair is not None
+    assert form.hashes == (f"md5:{pair.group(2)}",)
+    base = re.search(r'BASE_WEIGHT_PATH = \(\s*"([^"]+)"', text).group(1)
+    assert [s.url for s in form.sources] == [base + form.filename]
 
 
 def test_california_archive_hash_agrees_with_sklearn_source():

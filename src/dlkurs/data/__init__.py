@@ -10,22 +10,23 @@ Lessons ask for data by name and get one kind of result per dataset:
 >>> sorted(p.name for p in base.iterdir())                    # doctest: +SKIP
 ['test', 'train', 'validation']
 
-=====================  ==========  =================================================
-name                   kind        ``load(name)`` returns
-=====================  ==========  =================================================
-mnist, fashion_mnist   arrays      ``(x_train, y_train), (x_test, y_test)``, uint8
-cifar10                arrays      the same, x (N, 32, 32, 3) uint8, y (N, 1) uint8
-boston_housing         arrays      Keras' split 404/102, float32 (``dtype=`` to change)
-reuters                sequences   like Keras; x: object array of int32 arrays
-imdb                   folder      ``Path`` of the extracted ``aclImdb`` folder
-cats_vs_dogs_small     folder      ``Path`` of ``cats_and_dogs_small`` (train/validation/test)
-california_housing     table       DataFrame, scikit-learn's columns + ``MedHouseVal``
-titanic, jena_climate  table       DataFrame (Jena: float32, ``Date Time`` parsed)
-faust                  text        ``Path`` of the UTF-8 text
-vgg16_notop            weights     ``Path`` of the .h5 file (``VGG16(weights=str(path))``)
-iris, digits, wine,    table       DataFrame from scikit-learn (always available)
+========================  ==========  =================================================
+name                      kind        ``load(name)`` returns
+========================  ==========  =================================================
+mnist, fashion_mnist      arrays      ``(x_train, y_train), (x_test, y_test)``, uint8
+cifar10                   arrays      the same, x (N, 32, 32, 3) uint8, y (N, 1) uint8
+boston_housing            arrays      Keras' split 404/102, float32 (``dtype=`` to change)
+reuters                   sequences   like Keras; x: object array of int32 arrays
+imdb                      folder      ``Path`` of the extracted ``aclImdb`` folder
+cats_vs_dogs_small        folder      ``Path`` of ``cats_and_dogs_small`` (train/validation/test)
+california_housing        table       DataFrame, scikit-learn's columns + ``MedHouseVal``
+titanic, jena_climate     table       DataFrame (Jena: float32, ``Date Time`` parsed)
+faust                     text        ``Path`` of the UTF-8 text
+vgg16_notop               weights     ``Path`` of the .h5 file (``VGG16(weights=str(path))``)
+mobilenet_v3_small_notop  weights     ``Path`` of the .h5 file (``MobileNetV3Small(...)``)
+iris, digits, wine,       table       DataFrame from scikit-learn (always available)
 breast_cancer, diabetes
-=====================  ==========  =================================================
+========================  ==========  =================================================
 
 IMDB as Keras-style integer sequences: :func:`imdb_sequences`.
 

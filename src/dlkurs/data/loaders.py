@@ -249,6 +249,10 @@ def vgg16_notop(paths: dict) -> Path:
     return Path(paths["weights"])
 
 
+def mobilenet_v3_small_notop(paths: dict) -> Path:
+    return Path(paths["weights"])
+
+
 LOADERS = {
     "mnist": mnist,
     "fashion_mnist": fashion_mnist,
@@ -262,4 +266,5 @@ LOADERS = {
     "jena_climate": jena_climate,
     "faust": faust,
     "vgg16_notop": vgg16_notop,
+    "mobilenet_v3_small_notop": mobilenet_v3_small_notop,
 }

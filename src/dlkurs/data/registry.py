@@ -9,7 +9,8 @@ Image sets without an archive are *trees*, verified by one aggregate hash over
 all their files.
 
 Hashes and sizes come from the upstream loaders (``keras/src/datasets/*.py``,
-``keras/src/applications/vgg16.py``, ``sklearn/datasets/_california_housing.py``)
+``keras/src/applications/vgg16.py``, ``keras/src/applications/mobilenet_v3.py``,
+``sklearn/datasets/_california_housing.py``)
 and from ``shared/data/MANIFEST.md`` (the course's reference copies).
 
 This module is declarative and light: no NumPy, no pandas at import.
@@ -442,6 +443,32 @@ DATASETS: tuple[Dataset, ...] = (
         ),
         verification="MD5 aus keras/src/applications/vgg16.py",
         note="Verwendung: keras.applications.VGG16(weights=str(pfad), include_top=False, input_shape=…)",
+    ),
+    Dataset(
+        name="mobilenet_v3_small_notop",
+        title="MobileNetV3Small-Gewichte (ImageNet, ohne Klassifikator)",
+        kind="weights",
+        description=(
+            "Vortrainierte ImageNet-Gewichte der MobileNetV3Small-Faltungsbasis (Breite 1.0, float) für "
+            "keras.applications.MobileNetV3Small(include_top=False): 939 120 Parameter, auf einer Laptop-CPU "
+            "rund zehnmal schneller als VGG16."
+        ),
+        license="Apache 2.0 (keras-applications); Howard et al. 2019, „Searching for MobileNetV3“.",
+        homepage="https://keras.io/api/applications/mobilenet/",
+        aliases=("mobilenet_v3_small",),
+        items=(
+            # size: no published figure; 939 120 float32 in HDF5 (about 4 MB). The MD5 is what verifies.
+            Item("weights", (Form("weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5",
+                                  ("md5:d3e8ec802a04aa4fc771ee12a9a9b836",), 4_000_000,
+                                  (Source("https://storage.googleapis.com/tensorflow/keras-applications/"
+                                          "mobilenet_v3/weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5"),),
+                                  origin="keras-applications"),)),
+        ),
+        verification="MD5 aus keras/src/applications/mobilenet_v3.py",
+        note=(
+            "Verwendung: keras.applications.MobileNetV3Small(weights=str(pfad), include_top=False, "
+            "input_shape=…); die Eingabe sind Pixel in [0, 255], die Skalierung steckt im Modell"
+        ),
     ),
     # Data that ships inside scikit-learn: always there, nothing to download.
     Dataset(name="iris", title="Iris (Schwertlilien)", kind="table", embedded="load_iris",

@@ -25,7 +25,7 @@ from typing import Optional
 from dlkurs.data.registry import JENA_HEADER
 
 #: Datasets this module can write.
-FIXTURE_NAMES = ("reuters", "jena_climate", "cifar10", "vgg16_notop")
+FIXTURE_NAMES = ("reuters", "jena_climate", "cifar10", "vgg16_notop", "mobilenet_v3_small_notop")
 
 #: VGG16 convolution layers and kernel shapes (the "notop" weights file, in order).
 VGG16_CONV = (
@@ -162,11 +162,46 @@ def write_vgg16_notop(folder: Path) -> Path:
     return folder
 
 
+def write_mobilenet_v3_small_notop(folder: Path) -> Path:
+    """``weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5`` in Keras' legacy HDF5 layout.
+
+    The layout of the real file (one group per layer, ``layer_names`` and
+    ``weight_names`` attributes, weights in Keras' order: trainable, then
+    non-trainable), filled with the *untrained* initial weights of
+    ``keras.applications.MobileNetV3Small(weights=None, include_top=False)``:
+    it loads with ``MobileNetV3Small(weights=path, include_top=False)`` exactly
+    like the ImageNet file, but has learned nothing. About 3.5 MB.
+    """
+    import h5py
+    import keras
+    import numpy as np
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "weights_mobilenet_v3_small_224_1.0_float_no_top_v2.h5"
+    model = keras.applications.MobileNetV3Small(weights=None, include_top=False, input_shape=(224, 224, 3))
+    with h5py.File(path, "w") as f:
+        f.attrs["layer_names"] = np.array([layer.name.encode() for layer in model.layers])
+        f.attrs["keras_version"] = b"2.6.0"
+        f.attrs["backend"] = b"tensorflow"
+        for layer in model.layers:
+            group = f.create_group(layer.name)
+            weights = list(layer.trainable_weights) + list(layer.non_trainable_weights)
+            names = [f"{layer.name}/{w.name}:0".encode() for w in weights]
+            group.attrs["weight_names"] = np.array(names) if names else np.array([], dtype="S1")
+            for name, weight in zip(names, weights):
+                value = np.asarray(keras.ops.convert_to_numpy(weight.value), dtype=np.float32)
+                group.create_dataset(name.decode(), data=value,
+                                     **({"compression": "gzip"} if value.size > 1024 else {}))
+    return folder
+
+
 _WRITERS = {
     "reuters": write_reuters,
     "jena_climate": write_jena_climate,
     "cifar10": write_cifar10,
     "vgg16_notop": write_vgg16_notop,
+    "mobilenet_v3_small_notop": write_mobilenet_v3_small_notop,
 }
 
 
