@@ -68,7 +68,7 @@ def lies_kritiken(teil, n_je_klasse=None):
 n_je_klasse = dlkurs.pick(quick=500, full=None)
 train_texte, train_labels = lies_kritiken("train", n_je_klasse)
 test_texte, test_labels = lies_kritiken("test", n_je_klasse)
-print(f"Training: {len(train_texte):,} Kritiken, Test: {len(test_texte):,}".replace(",", "."))
+print(f"Training: {len(train_texte)} Kritiken, Test: {len(test_texte)}")
 print("\nErste Trainingskritik (Label", train_labels[0], "):\n", train_texte[0][:400], "…")
 
 # %% [markdown]
@@ -99,12 +99,20 @@ print("\nErste Trainingskritik (Label", train_labels[0], "):\n", train_texte[0][
 probe = layers.TextVectorization()
 satz = "The acting was awful.<br /><br />The music, however, was great!"
 probe.adapt([satz])
-print(probe.get_vocabulary())
+print([str(wort) for wort in probe.get_vocabulary()])
 
 # %% [markdown]
-# Aus „awful.<br />“ wird das Wort `awfulbr`, aus „<br />The“ das Wort
-# `brthe`. Solche Kunstwörter verstopfen den Wortschatz, und „awful“ wird in
-# ihnen nicht wiedererkannt. Darum das `replace("<br />", " ")` beim Lesen.
+# Aus „awful.<br />“ wird das Wort `awfulbr`, und jedes weitere `<br />`
+# hinterlässt das „Wort“ `br`. Solche Kunstwörter verstopfen den Wortschatz,
+# und „awful“ wird in `awfulbr` nicht wiedererkannt. Darum das `replace("<br />", " ")` beim Lesen.
+#
+# Dieselbe Eigenart bleibt an anderen Stellen: Satzzeichen werden
+# *gelöscht*, nicht durch Leerzeichen ersetzt. Aus „larger-than-life“ wird
+# `largerthanlife`, aus einem vergessenen Leerzeichen in „bad.The“ das Wort
+# `badthe`. Das trifft seltene Schreibweisen; die häufigen Wörter stimmen.
+# (Wer es genauer will, übergibt `standardize` eine eigene Funktion mit
+# `tf.strings.regex_replace` – dann läuft die Vorverarbeitung aber nur mit
+# TensorFlow.)
 #
 # ## Aufgabe 1: Den Vektorisierer einstellen
 #
@@ -142,7 +150,7 @@ aufgabe.vektorisierer.check(vektorisierer)
 # die häufigsten Wörter. So sieht eine Kritik als Zahlenfolge aus:
 
 # %%
-wortschatz = vektorisierer.get_vocabulary()
+wortschatz = [str(wort) for wort in vektorisierer.get_vocabulary()]
 print("Wortschatz:", len(wortschatz), "Einträge; die ersten 12:", wortschatz[:12])
 
 x_train = keras.ops.convert_to_numpy(vektorisierer(train_texte[:1]))
@@ -329,7 +337,7 @@ sequenzen = x_alle  # alle Trainingskritiken, als Wortnummern (die Nullen lässt
 dimension = 64
 ziel, kontext, paar_labels = skipgram_pairs(sequenzen, vocab_size=len(wortschatz), window=2, negatives=4,
                                             max_positives=dlkurs.pick(quick=30_000, full=2_000_000), seed=0)
-print(f"{len(ziel):,} Paare, davon {paar_labels.mean():.0%} positiv".replace(",", "."))
+print(f"{len(ziel)} Paare, davon {paar_labels.mean():.0%} positiv")
 print("Beispiele:", [(wortschatz[z], wortschatz[k], int(y))
                      for z, k, y in zip(ziel[:6], kontext[:6], paar_labels[:6])])
 
@@ -389,9 +397,11 @@ aufgabe.naechste_nachbarn.check(naechste_nachbarn)
 # %%
 nummer = {wort: i for i, wort in enumerate(wortschatz)}
 woerter = ["great", "awful", "boring", "funny", "actor", "music", "horror", "money"]
-nachbarn = {wort: ", ".join(wortschatz[i] for i in naechste_nachbarn(wortvektoren, nummer[wort], 6))
-            for wort in woerter if wort in nummer}
-pd.DataFrame({"nächste Nachbarn (Skip-Gram, Kosinus)": nachbarn})
+print("Wort     nächste Nachbarn (Skip-Gram, Kosinus)")
+for wort in woerter:
+    if wort in nummer:
+        nachbarn = naechste_nachbarn(wortvektoren, nummer[wort], 6)
+        print(f"{wort:8} {', '.join(wortschatz[i] for i in nachbarn)}")
 
 # %% [markdown]
 # Lies die Liste kritisch. Im vollen Profil findet Skip-Gram zu „great“
