@@ -23,6 +23,8 @@
 #    wie es in Keras 3 geht.
 
 # %%
+import warnings
+
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
@@ -463,10 +465,24 @@ for a, b, c in [("actor", "actress", "he"), ("good", "better", "bad")]:
 # nur die Schichten dahinter lernen.
 #
 # Im Buch (Keras 2) ging das mit `Embedding(..., input_length=maxlen)` und
-# danach `model.layers[0].set_weights([matrix])`. In Keras 3 gibt es
-# `input_length` nicht mehr, und `set_weights` scheitert, solange die Schicht
-# noch nicht gebaut ist. Der Keras-3-Weg: die Matrix als **Initialisierer**
-# übergeben.
+# danach `model.layers[0].set_weights([matrix])`. In Keras 3 ignoriert
+# `Embedding` das Argument `input_length` (mit einer Warnung). Ohne
+# Eingabeform ist die Schicht dann noch nicht gebaut, hat noch keine
+# Gewichte – und `set_weights` scheitert:
+
+# %%
+with warnings.catch_warnings(record=True) as warnungen:
+    warnings.simplefilter("always")
+    wie_im_buch = keras.Sequential([layers.Embedding(len(wortschatz), dimension, input_length=laenge)])
+print("Warnung:", warnungen[0].message if warnungen else "keine")
+try:
+    wie_im_buch.layers[0].set_weights([wortvektoren])
+except ValueError as fehler:
+    print("Fehler:", fehler)
+
+# %% [markdown]
+# Der Keras-3-Weg: die Matrix als **Initialisierer** übergeben. Dann hat die
+# Tabelle ihre Werte, sobald das Modell gebaut wird.
 
 # %%
 def baue_eingefroren(matrix):
