@@ -338,7 +338,7 @@ print(f"Testgenauigkeit Multi-Hot + Dense:      {acc_multi_hot:.3f}")
 sequenzen = x_alle  # alle Trainingskritiken, als Wortnummern (die Nullen lässt skipgram_pairs weg)
 dimension = 64
 ziel, kontext, paar_labels = skipgram_pairs(sequenzen, vocab_size=len(wortschatz), window=2, negatives=4,
-                                            max_positives=dlkurs.pick(quick=30_000, full=2_000_000), seed=0)
+                                            max_positives=dlkurs.pick(quick=30_000, full=1_000_000), seed=0)
 print(f"{len(ziel)} Paare, davon {paar_labels.mean():.0%} positiv")
 print("Beispiele:", [(wortschatz[z], wortschatz[k], int(y))
                      for z, k, y in zip(ziel[:6], kontext[:6], paar_labels[:6])])
@@ -346,7 +346,7 @@ print("Beispiele:", [(wortschatz[z], wortschatz[k], int(y))
 # %%
 keras.utils.set_random_seed(42)
 skipgram = skipgram_model(len(wortschatz), dimension)
-sg_epochen = dlkurs.pick(quick=1, full=3)
+sg_epochen = dlkurs.pick(quick=1, full=2)
 for epoche in range(1, sg_epochen + 1):
     h = skipgram.fit([ziel, kontext], paar_labels, batch_size=4096, epochs=1, verbose=0).history
     print(f"Skip-Gram Epoche {epoche}/{sg_epochen}: Verlust {h['loss'][0]:.3f}, "
