@@ -406,10 +406,11 @@ for wort in woerter:
         print(f"{wort:8} {', '.join(wortschatz[i] for i in nachbarn)}")
 
 # %% [markdown]
-# Lies die Liste kritisch. Im vollen Profil findet Skip-Gram zu „great“
-# andere lobende Wörter, zu „awful“ andere Schimpfwörter, zu „actor“ Wörter
-# rund um Schauspiel. Daneben stehen Wörter, die nur zufällig oft in
-# derselben Umgebung vorkamen. Das Buch sagt es ehrlich: Vektoren aus einem
+# Lies die Liste kritisch: Stehen bei „great“ andere lobende Wörter, bei
+# „awful“ andere Verrisse, bei „actor“ Wörter rund ums Schauspiel? Daneben
+# stehen fast immer Wörter, die nur zufällig oft in derselben Umgebung
+# vorkamen. Findest du bei „great“ sogar Verrisse, ist das kein Fehler: Lob
+# und Tadel stehen in denselben Satzmustern („the movie was …“). Das Buch sagt es ehrlich: Vektoren aus einem
 # kleinen Korpus (hier rund fünf Millionen Wörter) kodieren Bedeutung nur
 # **vage**. Word2vec und GloVe wurden auf Milliarden Wörtern trainiert.
 # Im Schnelldurchlauf (wenige Kritiken, eine Epoche) sind die Nachbarn fast
