@@ -415,6 +415,27 @@ for wort in woerter:
 # **vage**. Word2vec und GloVe wurden auf Milliarden Wörtern trainiert.
 # Im Schnelldurchlauf (wenige Kritiken, eine Epoche) sind die Nachbarn fast
 # zufällig.
+
+# %% [markdown] tags=["vertiefung"]
+# ## Vertiefung: Nachbarn im Stimmungs-Embedding
+#
+# Auch das Embedding-Modell von oben hat eine Tabelle mit einem Vektor je
+# Wort gelernt – aber nur für die Frage „positiv oder negativ?“. Wer sind
+# dort die Nachbarn?
+
+# %% tags=["vertiefung"]
+stimmung = embedding_modell.layers[0].get_weights()[0][:len(wortschatz)]  # Zeilen der Wörter im Wortschatz
+print("Wort     nächste Nachbarn (Embedding des Stimmungsmodells)")
+for wort in ["great", "awful", "actor", "horror"]:
+    if wort in nummer:
+        print(f"{wort:8} {', '.join(wortschatz[i] for i in naechste_nachbarn(stimmung, nummer[wort], 6))}")
+
+# %% [markdown] tags=["vertiefung"]
+# Hier zählt nur die Stimmung: Neben „great“ stehen Wörter, die in guten
+# Kritiken häufig sind, neben „awful“ solche aus Verrissen – ganz gleich,
+# ob sie sonst etwas miteinander zu tun haben. Wörter ohne Stimmung wie
+# „actor“ haben kaum sinnvolle Nachbarn. Welche Vektoren ein Netz lernt,
+# hängt von der Aufgabe ab, für die es sie lernt.
 #
 # ## Eine Karte der Wörter
 #
