@@ -189,7 +189,10 @@ dlkurs.report(abweichung_scratch_keras=max(abweichungen.values()))
 # Wir schicken 100 Zeitschritte Zufallsrauschen durch ein SimpleRNN und ein
 # LSTM der Kurs-Engine (je 32 Einheiten, Keras' Startgewichte), bilden einen
 # Verlust aus der **letzten** Ausgabe $h_T$ und messen, wie groß der Gradient
-# $\partial\,\text{Verlust} / \partial x_t$ für jeden Zeitschritt $t$ ist:
+# $\partial\,\text{Verlust} / \partial x_t$ für jeden Zeitschritt $t$ ist.
+# Als Drittes ein LSTM, dessen Vergesstor weiter offen steht: Bias 3 statt 1,
+# also $f_t \approx \sigma(3) \approx 0{,}95$. Diesen Bias kann ein LSTM beim
+# Training selbst so einstellen; ein SimpleRNN hat keinen solchen Regler.
 
 # %%
 schritte = 100
@@ -204,27 +207,37 @@ def gradient_je_schritt(schicht):
     return gradient_norms(eingabe.grad)
 
 
+lstm_offen = scratch.LSTM(32, dtype="float64", seed=1)
+lstm_offen(rauschen[:, :1])           # baut die Gewichte (Keras' Start: Vergesstor-Bias 1)
+lstm_offen.bias.data[32:64] = 3.0     # Tor-Reihenfolge i, f, c, o: der zweite Block ist f
+
 normen = {
     "SimpleRNN": gradient_je_schritt(scratch.SimpleRNN(32, dtype="float64", seed=1)),
-    "LSTM": gradient_je_schritt(scratch.LSTM(32, dtype="float64", seed=1)),
+    "LSTM (Start wie Keras, Vergesstor-Bias 1)": gradient_je_schritt(scratch.LSTM(32, dtype="float64", seed=1)),
+    "LSTM, Vergesstor-Bias 3": gradient_je_schritt(lstm_offen),
 }
 plot_gradient_norms(normen)
 plt.show()
 
 verhaeltnis = {name: n[0] / n[-1] for name, n in normen.items()}
 for name, wert in verhaeltnis.items():
-    print(f"{name}: Gradient beim ersten Schritt / beim letzten Schritt = {wert:.1e}")
-dlkurs.report(gradient_verhaeltnis_simplernn=verhaeltnis["SimpleRNN"],
-              gradient_verhaeltnis_lstm=verhaeltnis["LSTM"])
+    print(f"{name}: Gradient beim ersten / beim letzten Schritt = {wert:.1e}")
+simple, lstm, offen = verhaeltnis.values()
+dlkurs.report(gradient_verhaeltnis_simplernn=simple, gradient_verhaeltnis_lstm=lstm,
+              gradient_verhaeltnis_lstm_offen=offen)
 
 # %% [markdown]
 # Lies die logarithmische Achse: Beim SimpleRNN fällt der Gradient von
-# Schritt zu Schritt um einen festen Faktor, also als Gerade – nach 100
-# Schritten um rund neun Zehnerpotenzen. Was am Anfang der Folge stand, kann
-# das SimpleRNN so gut wie nicht lernen. Beim LSTM fällt er viel langsamer:
-# Über den Zellzustand, multipliziert nur mit den Vergesstoren, kommt noch
-# um Größenordnungen mehr an. Ganz verschwindet das Problem auch beim LSTM
-# nicht; es reicht aber für Folgen von einigen hundert Schritten.
+# Schritt zu Schritt um einen fast festen Faktor, also als Gerade – nach 100
+# Schritten um rund 13 Zehnerpotenzen. Was am Anfang der Folge stand, kann
+# das SimpleRNN so nicht lernen. Das LSTM mit Keras' Startgewichten verliert
+# auch viel, aber rund fünf Zehnerpotenzen weniger: Über den Zellzustand
+# wird der Gradient nur mit den Vergesstoren ($\approx \sigma(1) \approx
+# 0{,}73$) multipliziert, nicht mit $U$ und tanh'. Steht das Vergesstor weit
+# offen, kommt am ersten Schritt so viel an wie am letzten: Das ist das
+# „lange Kurzzeitgedächtnis“, das dem LSTM den Namen gibt. Es muss das
+# allerdings erst lernen – darum braucht auch ein LSTM Training, bis es
+# weit zurückschaut.
 #
 # ## Keras auf IMDB: SimpleRNN, LSTM und GRU
 #
@@ -523,7 +536,7 @@ print(f"Kurs-Engine {zeiten['engine'] * 1e3:.0f} ms, Keras {zeiten['keras'] * 1e
 # - Beim Rückwärtsrechnen durch die Zeit **verschwindet der Gradient** des
 #   SimpleRNN exponentiell; nach 100 Schritten kommt fast nichts mehr an.
 # - Das **LSTM** trägt einen Zellzustand, den das Vergesstor fast unverändert
-#   weiterreicht; so überlebt der Gradient viel länger. Das **GRU** macht es
+#   weiterreichen kann; steht es offen, überlebt der Gradient 100 Schritte. Das **GRU** macht es
 #   mit zwei Toren und einem Zustand ähnlich gut und etwas kleiner.
 # - Die Schichten der Kurs-Engine rechnen genau wie Keras (gleiche Gewichte,
 #   gleiche Tor-Reihenfolge, Vergesstor-Bias 1).
