@@ -359,8 +359,10 @@ dlkurs.report(test_accuracy_simplernn=ergebnisse["SimpleRNN"]["Testgenauigkeit"]
 stapel = keras.Sequential([
     keras.Input(shape=(laenge,), dtype="int32"),
     layers.Embedding(anzahl_woerter, 32),
-    layers.LSTM(32, return_sequences=True),   # (None, Länge, 32): alle Zustände
-    layers.LSTM(32),                          # (None, 32): nur der letzte
+    # (None, Länge, 32): alle Zustände
+    layers.LSTM(32, return_sequences=True),
+    # (None, 32): nur der letzte
+    layers.LSTM(32),
     layers.Dense(1, activation="sigmoid"),
 ])
 for schicht in stapel.layers:
