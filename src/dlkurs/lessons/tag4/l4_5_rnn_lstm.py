@@ -113,7 +113,7 @@ print("Formen von W, U, b:", W.shape, U.shape, b.shape)
 
 zustaende_numpy = simple_rnn_states(folgen, W, U, b)
 print("Zustände:", zustaende_numpy.shape,
-      " größte Abweichung NumPy ↔ Keras:", np.abs(zustaende_numpy - zustaende_keras).max())
+      f" größte Abweichung NumPy ↔ Keras: {np.abs(zustaende_numpy - zustaende_keras).max():.1e}")
 
 # %% [markdown]
 # Die Abweichung liegt bei $10^{-16}$, der Rechengenauigkeit von `float64`:
@@ -489,7 +489,7 @@ if status(["reuters"])[0]["state"] == "ok":
           " (Dense-Netz auf Multi-Hot in 2.6: etwa 0,79)")
 else:
     print("Der Reuters-Datensatz fehlt auf diesem Rechner – dein Modell wurde oben auf Ersatzmeldungen geprüft. "
-          "Mit `dlkurs data download reuters` (oder dem Daten-Paket der Kursleitung) trainiert diese Zelle "
+          "Mit „dlkurs data download reuters“ (oder dem Daten-Paket der Kursleitung) trainiert diese Zelle "
           "es auf den echten Meldungen.")
 
 # %% [markdown] tags=["vertiefung"]
