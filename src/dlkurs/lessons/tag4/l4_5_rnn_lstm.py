@@ -229,8 +229,9 @@ dlkurs.report(gradient_verhaeltnis_simplernn=simple, gradient_verhaeltnis_lstm=l
 # %% [markdown]
 # Lies die logarithmische Achse von rechts nach links, so wie der Fehler
 # zurückläuft: Beim SimpleRNN fällt der Gradient von Schritt zu Schritt um
-# einen fast festen Faktor, also als Gerade – nach 100 Schritten um rund 13 Zehnerpotenzen. Was am Anfang der Folge stand, kann
-# das SimpleRNN so nicht lernen. Das LSTM mit Keras' Startgewichten verliert
+# einen fast festen Faktor, also als Gerade – nach 100 Schritten um rund 13
+# Zehnerpotenzen. Was am Anfang der Folge stand, kann das SimpleRNN so nicht
+# lernen. Das LSTM mit Keras' Startgewichten verliert
 # auch viel, aber rund fünf Zehnerpotenzen weniger: Über den Zellzustand
 # wird der Gradient nur mit den Vergesstoren ($\approx \sigma(1) \approx
 # 0{,}73$) multipliziert, nicht mit $U$ und tanh'. Steht das Vergesstor weit
