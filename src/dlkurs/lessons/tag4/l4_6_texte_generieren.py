@@ -4,8 +4,8 @@
 # Ein rekurrentes Netz, das nach jedem Zeichen vorhersagt, welches Zeichen als
 # nächstes kommt, ist ein **Sprachmodell**. Lässt man es immer wieder sein
 # eigenes nächstes Zeichen wählen und füttert es damit weiter, *schreibt* es
-# Text. Wir trainieren ein solches Modell auf Goethes *Faust I* (gemeinfrei)
-# und lassen es danach dichten.
+# Text. Wir trainieren ein solches Modell auf Goethes *Faust* (beide Teile,
+# gemeinfrei) und lassen es danach dichten.
 #
 # Am Ende dieser Lektion kannst du
 #
@@ -32,14 +32,19 @@ aufgabe = aufgaben("4.6")
 keras.utils.set_random_seed(42)
 
 # %% [markdown]
-# ## Der Text: Faust I
+# ## Der Text: Faust I und II
 #
-# `load("faust")` liefert den Pfad einer UTF-8-Textdatei mit dem ganzen
-# *Faust I*, rund eine halbe Million Zeichen. Wir lesen sie als eine einzige
-# Zeichenkette ein.
+# `load("faust")` liefert den Pfad einer UTF-8-Textdatei aus dem Projekt
+# Gutenberg mit beiden Teilen des *Faust*. Zwischen den Teilen steht die
+# englische Lizenz des Projekts Gutenberg; die schneiden wir heraus, sonst
+# lernt das Modell auch „Project Gutenberg-tm“. Übrig bleibt rund eine halbe
+# Million Zeichen, als eine einzige Zeichenkette.
 
 # %%
-text = load("faust").read_text(encoding="utf-8").replace("\ufeff", "")  # ohne unsichtbare BOM-Zeichen
+roh = load("faust").read_text(encoding="utf-8")
+ende_teil1 = roh.index("Ende dieses Projekt Gutenberg")
+anfang_teil2 = roh.index("Faust:  Der Tragödie zweiter Teil")
+text = (roh[:ende_teil1] + roh[anfang_teil2:]).replace("\ufeff", "")  # ohne unsichtbare BOM-Zeichen
 print(f"{len(text):,} Zeichen".replace(",", "."))
 print(text[2000:2400])
 
@@ -115,7 +120,7 @@ for fenster_ids, ziel in zip(x_probe, y_probe):
 # `laenge + 1` ohne Überlappung, davon `x` = alles bis aufs letzte Zeichen,
 # `y` = alles ab dem zweiten.
 #
-# Die letzten 10 % des Textes (das Ende der Tragödie) halten wir als
+# Die letzten 10 % des Textes (das Ende von *Faust II*) halten wir als
 # **Validierungsdaten** zurück: Wie gut sagt das Modell Verse vorher, die es
 # nie gesehen hat?
 
@@ -199,7 +204,7 @@ print(schreibe(anfang, n=80))
 # lernen. Im vollen Profil dauert das Training einige Minuten.
 
 # %%
-epochen = dlkurs.pick(quick=1, full=15)
+epochen = dlkurs.pick(quick=1, full=12)
 verlauf = modell.fit(
     x_train, y_train, validation_data=(x_val, y_val), epochs=epochen, batch_size=64, verbose=0,
     callbacks=[text_progress(lambda epoche: schreibe(anfang, n=120, temperatur=0.5),
