@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from dlkurs.exercises import Case, FunctionExercise, Right, Wrong, from_solution
+from dlkurs.exercises import (
+    FALSCH,
+    NICHT_BEARBEITET,
+    RICHTIG,
+    Case,
+    CustomExercise,
+    Falsch,
+    FunctionExercise,
+    NotAttempted,
+    Right,
+    Wrong,
+    call_answer,
+    from_solution,
+)
 
 # -- 1. windows and next character --------------------------------------------------------
 
@@ -121,8 +134,8 @@ def _geklippt(p, temperatur):
     return e / e.sum()
 
 
-umgewichten = FunctionExercise(
-    title="Verteilung mit einer Temperatur umgewichten",
+_umgewichten_faelle = FunctionExercise(
+    title="Verteilung mit einer Temperatur umgewichten (Testfälle)",
     reference=from_solution("umgewichten", lesson="4.6"),
     cases=[
         Case(_P.copy(), 1.0).named("T = 1 lässt p unverändert"),
@@ -134,6 +147,45 @@ umgewichten = FunctionExercise(
     ],
     rtol=1e-6,
     atol=1e-9,
+)
+
+# typical mistakes, recognised by their result for (_P, 0.5)
+_VARIANTEN = [
+    (lambda p, t: p, "Das ist p selbst: Wer die Wahrscheinlichkeiten durch T teilt, macht das beim Normieren "
+                     "wieder rückgängig. Teile die *Logarithmen* durch T."),
+    (lambda p, t: p ** (1 / t), "Die Summe ist nicht 1 – am Ende fehlt das Normieren (durch die Summe teilen)."),
+    (lambda p, t: (p ** t) / np.sum(p ** t), "Du potenzierst mit T statt mit 1/T: Teile log(p) durch T, "
+                                               "multipliziere nicht."),
+]
+
+
+def _pruefe_umgewichten(fn):
+    verdict = _umgewichten_faelle.evaluate(fn)
+    if verdict.status == RICHTIG:
+        return None
+    if verdict.status == NICHT_BEARBEITET:
+        raise NotAttempted()
+    if verdict.status != FALSCH:
+        return verdict.message
+    grund = verdict.message.rstrip(".")
+    try:
+        ergebnis = np.asarray(call_answer(fn, _P.copy(), 0.5, timeout=5), dtype=float)
+    except (Falsch, NotAttempted, TypeError, ValueError):
+        return grund
+    if ergebnis.shape == _P.shape:
+        for variante, erklaerung in _VARIANTEN:
+            if np.allclose(ergebnis, variante(_P, 0.5), rtol=1e-6, atol=1e-9):
+                return f"{grund}. {erklaerung}"
+    if "nan" in grund.lower():
+        return (f"{grund}. Bei sehr kleinen Temperaturen wird jedes p ** (1/T) zu 0, und 0/0 gibt nan – "
+                "ziehe vor `np.exp` das Maximum der Logarithmen ab.")
+    return grund
+
+
+umgewichten = CustomExercise(
+    title="Verteilung mit einer Temperatur umgewichten",
+    check=_pruefe_umgewichten,
+    reference=from_solution("umgewichten", lesson="4.6"),
     hints=[
         "`logits = np.log(p) / temperatur`, dann `logits - logits.max()`, dann `np.exp(...)` und durch die "
         "Summe teilen.",
@@ -141,11 +193,11 @@ umgewichten = FunctionExercise(
         "abstellt); `np.exp(-inf)` ist 0. Schreibe nie `p /= …` – das ändert das Array des Aufrufers.",
     ],
     wrong=[
-        Wrong(_geteilt, expect="Wert"),
-        Wrong(_nicht_normiert, expect="Wert"),
-        Wrong(_falsch_herum, expect="Wert"),
+        Wrong(_geteilt, expect="Logarithmen"),
+        Wrong(_nicht_normiert, expect="Normieren"),
+        Wrong(_falsch_herum, expect="statt mit 1/T"),
         Wrong(_an_ort_und_stelle, expect="verändert", instruction=True),
-        Wrong(_ohne_maximum, expect="0,0001"),
+        Wrong(_ohne_maximum, expect="Maximum der Logarithmen"),
     ],
     alternatives=[
         Right(_mit_maximum_skaliert, why="powers after dividing by the largest p: stable without logs"),

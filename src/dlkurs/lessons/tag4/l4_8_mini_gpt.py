@@ -109,7 +109,7 @@ def zusammensetzen(tokens):
         gross = None
         if token == "⏎":
             text += "\n"
-        elif re.match(r"\w", token) and text and text[-1] not in "\n'(":
+        elif re.match(r"\w|<unk>", token) and text and text[-1] not in "\n'(":
             text += " " + token  # Wörter durch Leerzeichen trennen, nicht nach ' wie in „wir's“
         else:
             text += token  # Satzzeichen kleben am Wort davor
@@ -161,7 +161,7 @@ def lernpaare(teil, schritt):
 
 
 n_train, n_val = dlkurs.pick(quick=(6_000, 3_000), full=(None, None))
-x_train, y_train = lernpaare(ids[:grenze][:n_train], schritt=laenge // 2)
+x_train, y_train = lernpaare(ids[:grenze][:n_train], schritt=laenge)
 x_val, y_val = lernpaare(ids[grenze:][:n_val], schritt=laenge)
 print("Training:", x_train.shape, " Validierung:", x_val.shape)
 
@@ -287,14 +287,14 @@ def trainierbar(modell):
 mit_fehler = baue_gpt(wie_im_original=True)
 richtig = baue_gpt()
 print("α in trainable_weights – mit Fehler:", trainierbar(mit_fehler), " richtig:", trainierbar(richtig))
-print(f"Parameter (count_params) – mit Fehler: {mit_fehler.count_params():_}  richtig: {richtig.count_params():_}"
-      .replace("_", "."))
+print(f"Parameter – mit Fehler: {mit_fehler.count_params():,}  richtig: {richtig.count_params():,}"
+      .replace(",", "."))
 
 # %% [markdown]
 # Ein kurzes Training (eine Epoche) beider Modelle zeigt die Folge:
 
 # %%
-kurz = dict(x=x_train, y=y_train, validation_data=(x_val, y_val), epochs=1, batch_size=32, verbose=0)
+kurz = dict(x=x_train, y=y_train, validation_data=(x_val, y_val), epochs=1, batch_size=64, verbose=0)
 v_fehler = mit_fehler.fit(**kurz).history["val_loss"][-1]
 v_richtig = richtig.fit(**kurz).history["val_loss"][-1]
 print("α nach einer Epoche – mit Fehler:", alphas(mit_fehler), " richtig:", np.round(alphas(richtig), 3))
@@ -328,7 +328,7 @@ def schreibe(anfang, n=60, temperatur=0.8, top_k=40, seed=0):
 modell = richtig
 anfang = "FAUST:\nDas also war des Pudels Kern!"
 epochen = dlkurs.pick(quick=1, full=12)
-verlauf = modell.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=epochen, batch_size=32,
+verlauf = modell.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=epochen, batch_size=64,
                      verbose=0, callbacks=[text_progress(lambda e: schreibe(anfang, n=30),
                                                          every=dlkurs.pick(quick=1, full=3))])
 
@@ -367,6 +367,7 @@ dlkurs.report(val_loss=val_loss, perplexitaet=perplexitaet)
 # Wahrscheinlichkeit 0. So zieht das Modell auch bei höherer Temperatur nie
 # eines der tausenden sehr unwahrscheinlichen Wörter. Danach setzt
 # `zusammensetzen` den Text mit Groß- und Kleinschreibung wieder zusammen.
+# Ein Wort außerhalb des Vokabulars – auch im Anfang – erscheint als `<unk>`.
 
 # %%
 for temperatur, top_k in [(0.5, 40), (0.8, 40), (1.0, None)]:
