@@ -155,3 +155,15 @@ def test_sample_and_generate_follow_the_distribution():
     assert all(sample([0.5, 0.3, 0.2], 1.0, rng, top_k=1) == 0 for _ in range(20))
     new = generate(lambda ids: np.eye(3)[(ids[-1] + 1) % 3], [0], 5, temperature=0.5)
     assert new == [1, 2, 0, 1, 2]
+
+
+def test_text_progress_prints_one_line_per_epoch_and_samples(capsys):
+    from dlkurs.kit.generation import text_progress
+
+    callback = text_progress(lambda epoch: f"Probe {epoch}", every=2)
+    for epoch in range(2):
+        callback.on_epoch_begin(epoch)
+        callback.on_epoch_end(epoch, {"loss": 1.25, "val_accuracy": 0.5})
+    out = capsys.readouterr().out
+    assert "Epoche 1 (0 s) · loss 1,250 · val_accuracy 0,500" in out
+    assert "Probe 2" in out and "Probe 1" not in out

@@ -101,16 +101,22 @@ def plot_temperatures(probabilities: Any, labels: Sequence[str], temperatures: S
 
 
 def text_progress(show: Callable[[int], str], every: int = 1):
-    """A Keras callback that prints one line per epoch and, every ``every`` epochs, ``show(epoch)``.
+    """A Keras callback that prints one line per epoch (its seconds, loss, accuracy) and, every ``every``
+    epochs, ``show(epoch)``.
 
     show: a function from the epoch number (1, 2, …) to a short sample text.
     """
+    import time
+
     import keras
 
     class TextProgress(keras.callbacks.Callback):
+        def on_epoch_begin(self, epoch, logs=None):
+            self.start = time.perf_counter()
+
         def on_epoch_end(self, epoch, logs=None):
             logs = logs or {}
-            parts = [f"Epoche {epoch + 1}"]
+            parts = [f"Epoche {epoch + 1} ({time.perf_counter() - self.start:.0f} s)"]
             for key in ("loss", "val_loss", "accuracy", "val_accuracy"):
                 if key in logs:
                     parts.append(f"{key} {float(logs[key]):.3f}".replace(".", ","))
