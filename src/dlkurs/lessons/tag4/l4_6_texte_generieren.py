@@ -78,12 +78,16 @@ print("Die ersten 12 Ids:", ids[:12], "=", repr(text[:12]))
 #   Id des Zeichens **direkt nach** dem Fenster, als Zahl, nicht One-hot.
 #
 # Das Original (Chollet, Keras 2) kodierte `x` *und* `y` One-hot: Bei 60
-# Zeichen je Fenster und 80 verschiedenen Zeichen wären das 4 800 Zahlen je
+# Zeichen je Fenster und rund 80 verschiedenen Zeichen wären das 4 800 Zahlen je
 # Fenster statt 60. Mit einer `Embedding`-Schicht am Eingang und dem Verlust
 # `sparse_categorical_crossentropy` reichen die Ids.
 
 # %%
 ### BEGIN SOLUTION fenster
+###> def fenster(ids, laenge, schritt):
+###>     x = ___
+###>     y = ___
+###>     return x, y
 def fenster(ids, laenge, schritt):
     starts = np.arange(0, len(ids) - laenge, schritt)
     x = np.stack([ids[s:s + laenge] for s in starts]) if len(starts) else np.zeros((0, laenge), ids.dtype)
@@ -280,6 +284,8 @@ plt.show()
 
 # %%
 ### BEGIN SOLUTION umgewichten
+###> def umgewichten(p, temperatur):
+###>     return ___
 def umgewichten(p, temperatur):
     with np.errstate(divide="ignore"):
         logits = np.log(p) / temperatur

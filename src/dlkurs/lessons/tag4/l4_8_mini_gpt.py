@@ -67,6 +67,8 @@ keras.utils.set_random_seed(42)
 
 # %%
 ### BEGIN SOLUTION markiere
+###> def markiere(wort):
+###>     return ___
 def markiere(wort):
     if len(wort) > 1 and wort.isupper():
         return ["⇪", wort.lower()]
@@ -181,6 +183,8 @@ print("Training:", x_train.shape, " Validierung:", x_val.shape)
 
 # %%
 ### BEGIN SOLUTION kausale_maske
+###> def kausale_maske(n):
+###>     return ___
 def kausale_maske(n):
     return np.tril(np.ones((n, n), dtype=bool))
 ### END SOLUTION
