@@ -212,8 +212,8 @@ print(kausale_maske(5).astype(int))
 #
 # **Decoder-Block.** Kausale Selbst-Attention, dann ein kleines
 # Feed-Forward-Netz, beide mit Residualverbindung. Statt LayerNormalization
-# nutzt das Original **ReZero**: Jeder Zweig wird mit einem gelernten Faktor
-# $\alpha$ multipliziert, der bei **0** beginnt, $x \leftarrow x + \alpha
+# nutzt das Original **ReZero**: Beide Zweige eines Blocks werden mit einem
+# gelernten Faktor $\alpha$ multipliziert, der bei **0** beginnt, $x \leftarrow x + \alpha
 # \cdot f(x)$. Zu Beginn ist jeder Block die Identität, und das Netz schaltet
 # die Blöcke beim Lernen nach und nach zu. Das trainiert tiefe Netze stabil
 # und ohne Normalisierung.
@@ -392,8 +392,8 @@ for temperatur, top_k in [(0.5, 40), (0.8, 40), (1.0, None)]:
 # - Rezepte mit unklarer Lizenz; hier der gemeinfreie Faust.
 # - Der ReZero-Faktor als rohe `tf.Variable`: in Keras 3 nie trainiert (siehe
 #   oben). Hier `self.add_weight`.
-# - Eine selbst gebaute Maske im Attention-Aufruf; hier
-#   `use_causal_mask=True`, das Keras 3 anbietet.
+# - Die kausale Maske aus Aufgabe 2 muss man in Keras 3 nicht selbst
+#   übergeben: `MultiHeadAttention` baut sie mit `use_causal_mask=True`.
 #
 # ## Zusammenfassung
 #
