@@ -167,3 +167,15 @@ def test_text_progress_prints_one_line_per_epoch_and_samples(capsys):
     out = capsys.readouterr().out
     assert "Epoche 1 (0 s) · loss 1,250 · val_accuracy 0,500" in out
     assert "Probe 2" in out and "Probe 1" not in out
+
+
+def test_plot_temperatures_draws_one_panel_per_temperature():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from dlkurs.kit.generation import plot_temperatures
+
+    fig = plot_temperatures([0.5, 0.3, 0.2], ["a", " ", "\n"], [0.2, 1.0, 1.2])
+    assert [ax.get_title() for ax in fig.axes] == ["T = 0,2", "T = 1", "T = 1,2"]
+    heights = [bar.get_height() for bar in fig.axes[1].patches]
+    assert np.allclose(heights, [0.5, 0.3, 0.2])

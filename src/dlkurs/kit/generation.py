@@ -85,6 +85,7 @@ def plot_temperatures(probabilities: Any, labels: Sequence[str], temperatures: S
                       title: str = "Dieselbe Verteilung bei verschiedenen Temperaturen"):
     """Bar charts of one distribution reweighted at each temperature, side by side."""
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     fig, axes = plt.subplots(1, len(temperatures), figsize=(3.2 * len(temperatures), 3), sharey=True)
     axes = np.atleast_1d(axes)
@@ -94,6 +95,7 @@ def plot_temperatures(probabilities: Any, labels: Sequence[str], temperatures: S
         ax.set_xticks(range(len(q)), [repr(s)[1:-1] if s.strip() else "␣" for s in labels])
         ax.set_title(f"T = {t:g}".replace(".", ","))
         ax.grid(alpha=0.3, axis="y")
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}".replace(".", ",")))
     axes[0].set_ylabel("Wahrscheinlichkeit")
     fig.suptitle(title)
     fig.tight_layout()
