@@ -332,13 +332,13 @@ def schreibe(anfang, n=60, temperatur=0.8, top_k=40, seed=0):
 modell = richtig
 anfang = "FAUST:\nDas also war des Pudels Kern!"
 epochen = dlkurs.pick(quick=1, full=12)
-verlauf = modell.fit(x_train, y_train, validation_data=(x_val, y_val), epochs=epochen, batch_size=64,
-                     verbose=0, callbacks=[text_progress(lambda e: schreibe(anfang, n=30),
-                                                         every=dlkurs.pick(quick=1, full=3))])
+probe = text_progress(lambda epoche: schreibe(anfang, n=30), every=dlkurs.pick(quick=1, full=3))
+verlauf = modell.fit(x_train, y_train, validation_data=(x_val, y_val), batch_size=64, verbose=0,
+                     initial_epoch=1, epochs=1 + epochen, callbacks=[probe])  # Epoche 1 war oben
 
 # %%
 h = verlauf.history
-epoche = np.arange(2, len(h["loss"]) + 2)  # Epoche 1 war das kurze Training oben
+epoche = np.arange(2, len(h["loss"]) + 2)  # ab Epoche 2
 plt.figure(figsize=(6.5, 3.8))
 plt.plot(epoche, h["loss"], "o-", label="Training")
 plt.plot(epoche, h["val_loss"], "s--", label="Validierung")
