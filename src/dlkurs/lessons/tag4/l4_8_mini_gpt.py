@@ -320,7 +320,9 @@ print(f"Validierungsverlust – mit Fehler: {v_fehler:.3f}   richtig: {v_richtig
 # %%
 def naechstes_token(bisher):
     fenster_ids = ([token_id["⏎"]] * laenge + list(bisher))[-laenge:]
-    return ops.convert_to_numpy(modell.predict_on_batch(np.array([fenster_ids], dtype="int32")))[0, -1]
+    p = ops.convert_to_numpy(modell.predict_on_batch(np.array([fenster_ids], dtype="int32")))[0, -1].copy()
+    p[:2] = 0.0  # <pad> und <unk> nie ziehen: <unk> ist sonst das häufigste „Wort“
+    return p / p.sum()
 
 
 def schreibe(anfang, n=60, temperatur=0.8, top_k=40, seed=0):
@@ -371,7 +373,9 @@ dlkurs.report(val_loss=val_loss, perplexitaet=perplexitaet)
 # Wahrscheinlichkeit 0. So zieht das Modell auch bei höherer Temperatur nie
 # eines der tausenden sehr unwahrscheinlichen Wörter. Danach setzt
 # `zusammensetzen` den Text mit Groß- und Kleinschreibung wieder zusammen.
-# Ein Wort außerhalb des Vokabulars – auch im Anfang – erscheint als `<unk>`.
+# Ein Wort außerhalb des Vokabulars im Anfang erscheint als `<unk>`. Ziehen
+# lassen wir `<unk>` nie: Alle seltenen Wörter zusammen sind für das Modell
+# das häufigste „Wort“ überhaupt, und der Text bestünde zur Hälfte daraus.
 
 # %%
 for temperatur, top_k in [(0.5, 40), (0.8, 40), (1.0, None)]:
@@ -382,8 +386,8 @@ for temperatur, top_k in [(0.5, 40), (0.8, 40), (1.0, None)]:
 
 # %% [markdown]
 # Lies die Proben im vollen Profil: Sprechernamen in Großbuchstaben, Verse
-# mit Zeilenumbruch, Wörter aus dem Faust in oft grammatisch plausibler
-# Folge, manchmal ein Reim. Der Sinn bleibt dunkel – der Mini-GPT hat nur
+# mit Zeilenumbruch, Wörter aus dem Faust, oft in grammatisch plausibler
+# Folge. Der Sinn bleibt dunkel – der Mini-GPT hat nur
 # rund 130 000 Tokens gesehen; die echten GPTs lernen aus Billionen. Ohne
 # Top-k (unterste Probe) tauchen mehr seltene, unpassende Wörter auf.
 #
