@@ -34,7 +34,7 @@ def plot_attention(weights, query_tokens: Sequence[str], key_tokens: Sequence[st
         raise ValueError(f"weights hat die Form {w.shape}, die Beschriftung passt zu "
                          f"({len(query_tokens)}, {len(key_tokens)}).")
     if ax is None:
-        size = max(3.0, 0.45 * max(w.shape) + 1.5)
+        size = min(7.0, max(3.0, 0.3 * max(w.shape) + 1.5))
         _, ax = plt.subplots(figsize=(size + 1.0, size))
     image = ax.imshow(w, cmap="viridis", vmin=0.0, vmax=max(float(w.max()), 1e-12))
     ax.set_xticks(range(len(key_tokens)), key_tokens, rotation=60, ha="right")

@@ -412,7 +412,7 @@ _, sek_bow = trainiere(bow, bag(train_ids[:n_train]), bag(train_ids[-n_val:]),
 _, genauigkeit_bow = bow.evaluate(bag(test_ids[:n_test]), y_test, verbose=0)
 
 lstm = baue_lstm()
-_, sek_lstm = trainiere(lstm, x_train, x_val, epochen=dlkurs.pick(quick=1, full=4), batch_size=128)
+_, sek_lstm = trainiere(lstm, x_train, x_val, epochen=dlkurs.pick(quick=1, full=3), batch_size=128)
 _, genauigkeit_lstm = lstm.evaluate(x_test, y_test, verbose=0, batch_size=256)
 
 print(f"{'Modell':<14}{'Testgenauigkeit':>16}{'s je Epoche':>13}")
@@ -438,8 +438,9 @@ dlkurs.report(bow_test_accuracy=genauigkeit_bow, lstm_test_accuracy=genauigkeit_
 #
 # Wir schicken den Anfang einer echten Testkritik durch das
 # Positions-Embedding und die Attention-Schicht des trainierten Encoders und
-# lassen uns die Gewichte zurückgeben (`return_attention_scores=True`),
-# gemittelt über die Köpfe.
+# lassen uns die Gewichte zurückgeben (`return_attention_scores=True`).
+# Gezeigt wird der Kopf, dessen Zeilen am deutlichsten auf wenige Wörter
+# zeigen.
 
 # %%
 wortindex = imdb_word_index()
@@ -450,9 +451,10 @@ woerter = decode(satz, wortindex).split()
 eingebettet = transformer.get_layer("positions_embedding")(ids)
 encoder = transformer.get_layer("encoder")
 _, gewichte = encoder.attention(eingebettet, eingebettet, return_attention_scores=True)
-gewichte = keras.ops.convert_to_numpy(gewichte)[0].mean(axis=0)       # (T, T), Mittel über die Köpfe
+gewichte = keras.ops.convert_to_numpy(gewichte)[0]                    # (Köpfe, T, T)
+kopf = int(gewichte.max(axis=-1).mean(axis=-1).argmax())              # der Kopf mit den schärfsten Zeilen
 print(" ".join(woerter))
-plot_attention(gewichte, woerter, title="Attention des trainierten Encoders (Mittel über die Köpfe)")
+plot_attention(gewichte[kopf], woerter, title=f"Attention des trainierten Encoders, Kopf {kopf}")
 plt.show()
 
 # %% [markdown]
