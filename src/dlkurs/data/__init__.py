@@ -66,7 +66,7 @@ from dlkurs.data.store import CORRUPT, ENV_OFFLINE, MISSING, OK, PARTIAL, DataHo
 from dlkurs.status import CheckLevel, DataEvent, DataState
 
 __all__ = [
-    "load", "imdb_sequences", "imdb_word_index", "reuters_word_index", "status", "download",
+    "load", "available", "imdb_sequences", "imdb_word_index", "reuters_word_index", "status", "download",
     "import_data", "export_bundle", "info", "names", "substitutions", "doctor_checks", "data_home",
     "DataError", "DatasetNotAvailable", "DatasetCorrupt", "VerificationError", "UnknownDataset",
     "DATASETS", "KINDS", "Dataset", "DataHome", "ENV_FIXTURES", "ENV_OFFLINE", "ENV_DATA_LOG",
@@ -129,6 +129,23 @@ def load(name: str, *, allow_substitute: bool = False, **options: Any):
         _record_missing(ds)
         raise
     return loaders.LOADERS[ds.name](paths, **options)
+
+
+def available(name: str) -> bool:
+    """Whether ``load(name)`` would succeed now without downloading: verified in the data home or a test file.
+
+    For lessons with two paths (Jena when present, else a series the course has). Never downloads,
+    writes or announces anything; embedded datasets are always available.
+    """
+    from dlkurs.data import fixtures
+
+    ds = info(name)
+    if ds.embedded:
+        return True
+    home = DataHome()
+    if home.root.is_dir() and home.check(ds).ok:
+        return True
+    return fixtures.find(ds, announce=False) is not None
 
 
 def imdb_word_index() -> dict[str, int]:
