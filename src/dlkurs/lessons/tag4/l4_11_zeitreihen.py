@@ -89,9 +89,9 @@ plt.show()
 #
 # **Aufteilung wie im Buch, in der Zeit:** die erste Hälfte zum Training, das
 # nächste Viertel zur Validierung, das letzte Viertel zum Testen. Zufällig
-# mischen dürfen wir hier nicht: Sonst kennte das Netz beim Testen den Tag
-# davor und danach schon. Normiert wird mit Mittelwert und Streuung der
-# **Trainingsdaten**.
+# mischen dürfen wir hier nicht: Sonst würde das Netz beim Testen den Tag
+# davor und danach schon kennen. Normiert wird mit Mittelwert und Streuung
+# der **Trainingsdaten**.
 
 # %%
 n = len(rohdaten)
@@ -162,7 +162,7 @@ for proben, zielwerte in train_ds.take(1):
     print("Ein Stapel:", tuple(proben.shape), "→", tuple(zielwerte.shape))
 SPALTE_T = MERKMALE.index(TEMPERATUR)
 letzte = float(proben[0, -1, SPALTE_T] * streuung[SPALTE_T] + mittel[SPALTE_T])
-print(f"Erstes Fenster: letzte Eingabestunde {letzte:.1f} °C, Ziel 24 Stunden später {float(zielwerte[0]):.1f} °C")
+print(f"Ein Fenster: letzte Eingabestunde {letzte:.1f} °C, Ziel 24 Stunden später {float(zielwerte[0]):.1f} °C")
 
 # %% [markdown]
 # ## Die Vernunft-Basislinie
@@ -215,6 +215,15 @@ print(f"Gegenprobe über die Fenster: {np.concatenate(fehler).mean():.2f} °C "
       f"({sum(len(f) for f in fehler)} Fenster, {len(val_reihe) - HORIZONT} Paare in der Reihe)")
 
 # %% [markdown]
+# Die Gegenprobe zählt genau die Fenster, die `val_ds` liefert – die Reihe
+# oben ist also richtig abgeschnitten.
+#
+# In Greensboro ist der Fehler auf den Validierungsstunden (Juli bis
+# September) nur etwa halb so groß wie auf den Teststunden (Oktober bis
+# Dezember): Im Sommer bleibt das Wetter tagelang gleich, im Herbst ziehen
+# Fronten durch. Vergleiche deshalb Netze immer mit der Basislinie **auf
+# denselben Stunden**.
+#
 # Ein Netz ist nur dann nützlich, wenn es **unter** dieser Linie bleibt. Das
 # ist schwerer, als es klingt.
 #
