@@ -21,6 +21,7 @@ imdb                   folder      ``Path`` of the extracted ``aclImdb`` folder
 cats_vs_dogs_small     folder      ``Path`` of ``cats_and_dogs_small`` (train/validation/test)
 california_housing     table       DataFrame, scikit-learn's columns + ``MedHouseVal``
 titanic, jena_climate  table       DataFrame (Jena: float32, ``Date Time`` parsed)
+greensboro_tmy3        table       DataFrame, TMY3 columns, numbers float32, ``Date Time`` first
 faust                  text        ``Path`` of the UTF-8 text
 vgg16_notop            weights     ``Path`` of the .h5 file (``VGG16(weights=str(path))``)
 iris, digits, wine,    table       DataFrame from scikit-learn (always available)
@@ -40,6 +41,9 @@ what this process used instead of real data.
 Environment: ``$DLKURS_DATA`` (data home), ``$DLKURS_OFFLINE=1`` (never
 download), ``$DLKURS_FIXTURES`` (test files), ``$DLKURS_DATA_LOG`` (JSON lines
 of substitutions, fixtures and repairs, for runners).
+
+:func:`available` says whether a dataset can be loaded now without downloading
+(for a lesson that takes Jena when present, else another series).
 
 Importing this package is light: NumPy, pandas and pooch load on first use.
 """

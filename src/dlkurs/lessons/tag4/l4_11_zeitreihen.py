@@ -399,9 +399,13 @@ else:
 # stammt, steht im Zeitstempel:
 
 # %% tags=["vertiefung"]
-if "Date Time" in tabelle:
-    zeit = pd.to_datetime(tabelle["Date Time"])
-    print(zeit.groupby(zeit.dt.month).first().dt.year.rename("Jahr").to_string())
+if QUELLE == "greensboro":
+    zeit = tabelle["Date Time"]
+    # die Stunde „24:00“ gehört schon zum nächsten Tag: je Monat das häufigste Jahr
+    jahre = zeit.dt.year.groupby(zeit.dt.month).agg(lambda j: j.mode()[0])
+    print(jahre.rename("Jahr").rename_axis("Monat").to_frame().T.to_string())
+else:
+    print("Jena ist eine durchgehende Messreihe; diese Vertiefung betrifft nur Greensboro.")
 
 # %% [markdown]
 # ## Zusammenfassung
