@@ -382,13 +382,16 @@ else:
                   mae_gru_dropout_greensboro=ergebnisse["GRU mit Dropout"])
 
 # %% [markdown]
-# Lies die Tabelle mit der Basislinie im Kopf: Das Dense-Netz liegt meist
-# darüber – es hat die Reihenfolge nicht verstanden. Die GRUs kommen an die
-# Basislinie heran oder knapp darunter. Mehr ist mit einem Jahr Stunden kaum
-# zu holen: In Greensboro sind es 4 380 Trainingsstunden, und der Test liegt
-# im Herbst und Winter, das Training in Winter, Frühling und Sommer. (Mit den acht
+# Lies die Tabelle mit der Basislinie im Kopf: Welche Netze liegen darunter,
+# welche darüber? Das Dense-Netz hat es am schwersten – es muss erst lernen,
+# welche der 120 Stunden die letzte war. Die GRUs lesen die Reihenfolge mit
+# und haben die besten Chancen. Landen sie nur knapp unter oder sogar über der
+# Basislinie, ist das kein Fehler im Code, sondern eine ehrliche Antwort: In
+# Greensboro sind es nur 4 380 Trainingsstunden, und der Test liegt im Herbst
+# und Winter, das Training in Winter, Frühling und Sommer. (Mit den acht
 # Jahren aus Jena kommt das Buch mit GRU und Dropout auf etwa 2,45 °C gegen
-# 2,62 °C der Basislinie.)
+# 2,62 °C der Basislinie.) Im Schnelldurchlauf haben die Netze nur zwei
+# Stapel gesehen; ihre Zahlen dort sagen nichts.
 
 # %% [markdown] tags=["vertiefung"]
 # ### Vertiefung: Ein „typisches Jahr“ ist zusammengesetzt
