@@ -56,7 +56,7 @@ def shared_home(cli_import) -> Path:
 @pytest.fixture(scope="session")
 def fixture_dir(tmp_path_factory) -> Path:
     """Canonical-format test files for datasets with no real copy (reuters, jena_climate, cifar10, vgg16_notop,
-    mobilenet_v3_small_notop)."""
+    mobilenet_v3_small_notop, greensboro_tmy3)."""
     from dlkurs.data.testing import write_fixtures
 
     return write_fixtures(tmp_path_factory.mktemp("fixtures"))

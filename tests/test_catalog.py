@@ -40,6 +40,7 @@ def test_entry_is_complete(lesson):
     for figure in lesson.figures:
         if figure.band is not None:
             assert figure.band[0] <= figure.band[1], figure
+        assert not figure.dataset or figure.dataset in lesson.datasets, f"{figure.name}: dataset not in datasets"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
@@ -63,6 +64,38 @@ def test_lessons_report_their_declared_figures(lesson):
     source = lesson.source_path.read_text(encoding="utf-8")
     for figure in lesson.figures:
         assert re.search(rf"\b{figure.name}\s*=", source), f"{lesson.id} never reports {figure.name}"
+
+
+def test_per_dataset_figures_are_judged_only_for_the_path_taken():
+    """4.11 reports the figures of Jena or of Greensboro; a run is held to those it took."""
+    from dlkurs.catalog import Figure
+
+    lesson = get("4.11")
+    jena = {f.name for f in lesson.figures if f.dataset == "jena_climate"}
+    greensboro = {f.name for f in lesson.figures if f.dataset == "greensboro_tmy3"}
+    assert jena and greensboro and not jena & greensboro
+    assert {f.name for f in lesson.figures_for({"mae_basislinie_greensboro": 3.9})} == greensboro
+    assert {f.name for f in lesson.figures_for({"mae_gru_jena": 2.5})} == jena
+    assert {f.name for f in lesson.figures_for({})} == jena | greensboro  # nothing reported: all are missing
+    plain = get("3.6")
+    assert plain.figures_for({}) == plain.figures
+    mixed = type(lesson)(id="9.1", day=9, title="t", source="x.py", minutes=1, budget={"quick": 1, "full": 1},
+                         figures=(Figure("immer", "immer"), Figure("a", "a", dataset="x"), Figure("b", "b", dataset="y")))
+    assert [f.name for f in mixed.figures_for({"a": 1.0})] == ["immer", "a"]
+
+
+def test_runner_requires_and_judges_only_the_taken_path():
+    from dlkurs.run.results import FAILED, LessonRun
+    from dlkurs.run.runner import _judge
+
+    lesson = get("4.11")
+    run = LessonRun(lesson=lesson.id, title=lesson.title, profile="full", backend="tensorflow")
+    run.status = FAILED  # skip the exercise coverage; only the figures are judged here
+    run.figures = {"mae_basislinie_greensboro": 3.85, "mae_gru_greensboro": 3.8, "mae_gru_dropout_greensboro": 50.0}
+    _judge(run, lesson)
+    assert set(run.bands) == {"mae_basislinie_greensboro", "mae_gru_greensboro", "mae_gru_dropout_greensboro"}
+    assert not any("jena" in p for p in run.problems)
+    assert any("mae_gru_dropout_greensboro" in p and "Referenzband" in p for p in run.problems)
 
 
 def test_images_are_embedded_as_attachments():

@@ -60,6 +60,9 @@ class Figure:
     label: str
     band: tuple[float, float] | None = None
     unit: str = ""
+    #: for lessons with one path per dataset (Jena when present, else another series): the
+    #: dataset this figure's band belongs to; "" for figures every run reports
+    dataset: str = ""
 
     def within(self, value: float) -> bool | None:
         if self.band is None:
@@ -113,6 +116,16 @@ class Lesson:
     def sort_key(self) -> tuple[int, ...]:
         return tuple(int(part) for part in self.id.split("."))
 
+    def figures_for(self, reported) -> tuple[Figure, ...]:
+        """The figures a run that reported ``reported`` (names) is judged on.
+
+        Figures without a dataset always count. Of the per-dataset figures, those of the
+        dataset path(s) the run took count, recognised by at least one reported figure of
+        that dataset; a run that reported none of them is held to all of them.
+        """
+        taken = {f.dataset for f in self.figures if f.dataset and f.name in reported}
+        return tuple(f for f in self.figures if not f.dataset or not taken or f.dataset in taken)
+
     def budget_for(self, profile: str) -> int:
         return int(self.budget[profile])
 
@@ -124,6 +137,7 @@ def _parse(entry: dict, base_dir: Path) -> Lesson:
             label=f.get("label", f["name"]),
             band=tuple(f["band"]) if "band" in f else None,
             unit=f.get("unit", ""),
+            dataset=f.get("dataset", ""),
         )
         for f in entry.get("figures", [])
     )

@@ -33,7 +33,7 @@ def test_status_json_shows_imported_datasets_verified(shared_home):
     assert report["data_home"] == str(shared_home)
     rows = {r["name"]: r for r in report["datasets"]}
     assert all(rows[n]["verified"] and rows[n]["state"] == "ok" for n in SHARED_NAMES)
-    assert not any(rows[n]["verified"] for n in ("reuters", "cifar10", "jena_climate", "vgg16_notop",
+    assert not any(rows[n]["verified"] for n in ("reuters", "cifar10", "jena_climate", "greensboro_tmy3", "vgg16_notop",
                                                  "mobilenet_v3_small_notop"))
 
 
@@ -43,7 +43,7 @@ def test_status_table_is_german(use_shared_home):
     assert result.exit_code == 0, result.output
     for word in ("Kursdaten", "Vorhanden", "Geprüft", "Quelle", "Datenordner", "eingebettet", "nur Daten-Paket"):
         assert word in result.output
-    assert "Es fehlen: reuters, cifar10, jena_climate, vgg16_notop, mobilenet_v3_small_notop" in result.output
+    assert "Es fehlen: reuters, cifar10, jena_climate, greensboro_tmy3, vgg16_notop, mobilenet_v3_small_notop" in result.output
 
 
 def test_offline_download_exits_nonzero_without_traceback(tmp_path):

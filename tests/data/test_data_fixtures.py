@@ -111,12 +111,30 @@ def test_jena_climate_frame(use_fixtures):
     from dlkurs.data.registry import JENA_HEADER
 
     assert list(df.columns) == [c.strip('"') for c in JENA_HEADER.split(",")]
-    assert df.shape == (2000, 15)
+    assert df.shape == (8000, 15)
     assert str(df["Date Time"].dtype).startswith("datetime64")
     assert str(df["Date Time"].iloc[0]) == "2009-01-01 00:10:00"
     assert all(df[c].dtype == np.float32 for c in df.columns[1:])
     raw = data.load("jena_climate", parse_dates=False)
     assert raw["Date Time"].iloc[0] == "01.01.2009 00:10:00"
+
+
+def test_greensboro_tmy3_frame(use_fixtures):
+    """The TMY3 layout: station line skipped, 24:00 is midnight of the next day, numbers float32."""
+    df = data.load("greensboro_tmy3")
+    assert df.shape == (8760, 70)
+    assert list(df.columns[:2]) == ["Date Time", "ETR (W/m^2)"]
+    assert str(df["Date Time"].iloc[0]) == "1988-01-01 01:00:00"
+    assert str(df["Date Time"].iloc[23]) == "1988-01-02 00:00:00"
+    assert df["Dry-bulb (C)"].dtype == np.float32 and df["Dry-bulb (C)"].std() > 1
+
+
+def test_available_never_downloads_and_sees_fixtures(use_fixtures, monkeypatch, tmp_path):
+    assert data.available("greensboro_tmy3") and data.available("jena_climate") and data.available("iris")
+    monkeypatch.delenv("DLKURS_FIXTURES")
+    monkeypatch.setenv("DLKURS_DATA", str(tmp_path / "leer"))
+    assert not data.available("greensboro_tmy3")
+    assert not (tmp_path / "leer").exists()
 
 
 def test_jena_structure_check(fixture_dir, tmp_path):
@@ -164,7 +182,7 @@ def test_fixtures_never_pass_verification(fixture_dir):
 
     report = import_data(fixture_dir)
     results = {r.dataset: r for r in report.results}
-    assert set(results) == {"reuters", "jena_climate", "cifar10", "vgg16_notop", "mobilenet_v3_small_notop"}
+    assert set(results) == {"reuters", "jena_climate", "cifar10", "greensboro_tmy3", "vgg16_notop", "mobilenet_v3_small_notop"}
     assert all(r.status == "abgelehnt" for r in results.values())
     reuters_npz = (fixture_dir / "reuters" / "reuters.npz").read_bytes()
     assert "d6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916" in results["reuters"].problems[0]
@@ -172,6 +190,7 @@ def test_fixtures_never_pass_verification(fixture_dir):
     assert "6d6bbae143d832006294945121d1f1fc" in " ".join(results["vgg16_notop"].problems)
     assert "d3e8ec802a04aa4fc771ee12a9a9b836" in " ".join(results["mobilenet_v3_small_notop"].problems)
     assert "Datenzeilen" in " ".join(results["jena_climate"].problems)
+    assert "1e96f84638ce98e6b29002bc45a27aa69bb29b0ed0368d3b52b7b1f81610c6c9" in " ".join(results["greensboro_tmy3"].problems)
     assert all(DataHome().check(data.info(n)).state == "missing" for n in results)
 
 

@@ -33,7 +33,7 @@ def test_status_shows_shared_datasets_verified(use_shared_home):
     rows = {r["name"]: r for r in data.status()}
     for name in SHARED_NAMES:
         assert rows[name]["verified"] and rows[name]["cached"] and rows[name]["state"] == "ok", rows[name]
-    for name in ("reuters", "cifar10", "jena_climate", "vgg16_notop", "mobilenet_v3_small_notop"):
+    for name in ("reuters", "cifar10", "jena_climate", "greensboro_tmy3", "vgg16_notop", "mobilenet_v3_small_notop"):
         assert rows[name]["state"] == "missing" and not rows[name]["verified"]
     assert rows["iris"]["state"] == "embedded"
 

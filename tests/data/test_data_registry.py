@@ -18,7 +18,7 @@ COURSE = [d for d in DATASETS if not d.embedded]
 
 def test_every_course_dataset_is_present():
     wanted = {"mnist", "fashion_mnist", "imdb", "reuters", "boston_housing", "california_housing", "cifar10",
-              "titanic", "cats_vs_dogs_small", "jena_climate", "faust", "vgg16_notop",
+              "titanic", "cats_vs_dogs_small", "jena_climate", "faust", "vgg16_notop", "greensboro_tmy3",
               "mobilenet_v3_small_notop"}
     assert wanted <= set(names())
     assert {"iris", "digits"} <= set(names()) - set(names(embedded=False))

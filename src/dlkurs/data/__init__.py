@@ -10,22 +10,7 @@ Lessons ask for data by name and get one kind of result per dataset:
 >>> sorted(p.name for p in base.iterdir())                    # doctest: +SKIP
 ['test', 'train', 'validation']
 
-========================  ==========  =================================================
-name                      kind        ``load(name)`` returns
-========================  ==========  =================================================
-mnist, fashion_mnist      arrays      ``(x_train, y_train), (x_test, y_test)``, uint8
-cifar10                   arrays      the same, x (N, 32, 32, 3) uint8, y (N, 1) uint8
-boston_housing            arrays      Keras' split 404/102, float32 (``dtype=`` to change)
-reuters                   sequences   like Keras; x: object array of int32 arrays
-imdb                      folder      ``Path`` of the extracted ``aclImdb`` folder
-cats_vs_dogs_small        folder      ``Path`` of ``cats_and_dogs_small`` (train/validation/test)
-california_housing        table       DataFrame, scikit-learn's columns + ``MedHouseVal``
-titanic, jena_climate     table       DataFrame (Jena: float32, ``Date Time`` parsed)
-faust                     text        ``Path`` of the UTF-8 text
-vgg16_notop               weights     ``Path`` of the .h5 file (``VGG16(weights=str(path))``)
-mobilenet_v3_small_notop  weights     ``Path`` of the .h5 file (``MobileNetV3Small(...)``)
-iris, digits, wine,       table       DataFrame from scikit-learn (always available)
-breast_cancer, diabetes
+========================  ==========  ==========================================breast_cancer, diabetes
 ========================  ==========  =================================================
 
 IMDB as Keras-style integer sequences: :func:`imdb_sequences`.
@@ -41,6 +26,9 @@ what this process used instead of real data.
 Environment: ``$DLKURS_DATA`` (data home), ``$DLKURS_OFFLINE=1`` (never
 download), ``$DLKURS_FIXTURES`` (test files), ``$DLKURS_DATA_LOG`` (JSON lines
 of substitutions, fixtures and repairs, for runners).
+
+:func:`available` says whether a dataset can be loaded now without downloading
+(for a lesson that takes Jena when present, else another series).
 
 Importing this package is light: NumPy, pandas and pooch load on first use.
 """
@@ -67,7 +55,7 @@ from dlkurs.data.store import CORRUPT, ENV_OFFLINE, MISSING, OK, PARTIAL, DataHo
 from dlkurs.status import CheckLevel, DataEvent, DataState
 
 __all__ = [
-    "load", "imdb_sequences", "imdb_word_index", "reuters_word_index", "status", "download",
+    "load", "available", "imdb_sequences", "imdb_word_index", "reuters_word_index", "status", "download",
     "import_data", "export_bundle", "info", "names", "substitutions", "doctor_checks", "data_home",
     "DataError", "DatasetNotAvailable", "DatasetCorrupt", "VerificationError", "UnknownDataset",
     "DATASETS", "KINDS", "Dataset", "DataHome", "ENV_FIXTURES", "ENV_OFFLINE", "ENV_DATA_LOG",
@@ -130,6 +118,23 @@ def load(name: str, *, allow_substitute: bool = False, **options: Any):
         _record_missing(ds)
         raise
     return loaders.LOADERS[ds.name](paths, **options)
+
+
+def available(name: str) -> bool:
+    """Whether ``load(name)`` would succeed now without downloading: verified in the data home or a test file.
+
+    For lessons with two paths (Jena when present, else a series the course has). Never downloads,
+    writes or announces anything; embedded datasets are always available.
+    """
+    from dlkurs.data import fixtures
+
+    ds = info(name)
+    if ds.embedded:
+        return True
+    home = DataHome()
+    if home.root.is_dir() and home.check(ds).ok:
+        return True
+    return fixtures.find(ds, announce=False) is not None
 
 
 def imdb_word_index() -> dict[str, int]:

@@ -230,6 +230,25 @@ def jena_climate(paths: dict, *, parse_dates: bool = True):
     return df
 
 
+def greensboro_tmy3(paths: dict):
+    """The TMY3 table (8760 hours) with ``Date Time`` (hour end, local standard time) first, numbers float32.
+
+    TMY3 writes the last hour of a day as ``24:00``; it becomes 00:00 of the next day. The year
+    in the file is the year each month was taken from, so the stamps are not one calendar year.
+    """
+    import numpy as np
+    import pandas as pd
+
+    df = pd.read_csv(paths["data"], header=1)
+    hours = df["Time (HH:MM)"].str.slice(0, 2).astype(int)
+    stamps = pd.to_datetime(df["Date (MM/DD/YYYY)"], format="%m/%d/%Y") + pd.to_timedelta(hours, unit="h")
+    df = df.drop(columns=["Date (MM/DD/YYYY)", "Time (HH:MM)"])
+    numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c])]
+    df[numeric] = df[numeric].astype(np.float32)
+    df.insert(0, "Date Time", stamps)
+    return df
+
+
 # --------------------------------------------------------------------------- paths
 
 
@@ -264,6 +283,7 @@ LOADERS = {
     "titanic": titanic,
     "cats_vs_dogs_small": cats_vs_dogs_small,
     "jena_climate": jena_climate,
+    "greensboro_tmy3": greensboro_tmy3,
     "faust": faust,
     "vgg16_notop": vgg16_notop,
     "mobilenet_v3_small_notop": mobilenet_v3_small_notop,

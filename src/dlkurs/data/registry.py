@@ -406,6 +406,29 @@ DATASETS: tuple[Dataset, ...] = (
         ),
     ),
     Dataset(
+        name="greensboro_tmy3",
+        title="Wetter Greensboro (NC), typisches meteorologisches Jahr (TMY3)",
+        kind="table",
+        description=(
+            "8760 stündliche Wettermessungen der Station Greensboro Piedmont Triad (USA): Temperatur, "
+            "Taupunkt, Feuchte, Druck, Wind, … Ein typisches Jahr aus zwölf echten Monaten verschiedener Jahre "
+            "(NREL TMY3), wie es das Paket pvlib mitliefert."
+        ),
+        license="NREL National Solar Radiation Database (TMY3), US-Regierungsdaten; mitgeliefert von pvlib (BSD-3).",
+        homepage="https://github.com/pvlib/pvlib-python/blob/v0.16.1/pvlib/data/723170TYA.CSV",
+        items=(
+            Item("data", (Form("723170TYA.CSV",
+                               ("sha256:1e96f84638ce98e6b29002bc45a27aa69bb29b0ed0368d3b52b7b1f81610c6c9",), 1_716_576,
+                               match=("pvlib/data/723170TYA.CSV", "723170TYA.CSV"),
+                               origin="pvlib 0.16.1 (Wheel von PyPI), pvlib/data/723170TYA.CSV"),)),
+        ),
+        verification="SHA-256 der Datei",
+        manual=(
+            "Kommt mit dem Python-Paket pvlib: `pip download pvlib==0.16.1 --no-deps`, das Wheel entpacken und "
+            "`dlkurs data import <Ordner>` (findet pvlib/data/723170TYA.CSV); oder im Daten-Paket der Trainerin/des Trainers."
+        ),
+    ),
+    Dataset(
         name="faust",
         title="Goethe: Faust I und II (deutscher Text)",
         kind="text",

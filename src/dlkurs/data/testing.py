@@ -25,7 +25,7 @@ from typing import Optional
 from dlkurs.data.registry import JENA_HEADER
 
 #: Datasets this module can write.
-FIXTURE_NAMES = ("reuters", "jena_climate", "cifar10", "vgg16_notop", "mobilenet_v3_small_notop")
+FIXTURE_NAMES = ("reuters", "jena_climate", "cifar10", "vgg16_notop", "mobilenet_v3_small_notop", "greensboro_tmy3")
 
 #: VGG16 convolution layers and kernel shapes (the "notop" weights file, in order).
 VGG16_CONV = (
@@ -67,8 +67,11 @@ def write_reuters(folder: Path, *, samples: int = 300, seed: int = 0) -> Path:
     return folder
 
 
-def write_jena_climate(folder: Path, *, rows: int = 2000, seed: int = 0) -> Path:
-    """``jena_climate_2009_2016.csv.zip`` with the real header, 10-minute steps from 01.01.2009 00:10."""
+def write_jena_climate(folder: Path, *, rows: int = 8000, seed: int = 0) -> Path:
+    """``jena_climate_2009_2016.csv.zip`` with the real header, 10-minute steps from 01.01.2009 00:10.
+
+    8000 rows (about 55 days): enough hourly windows of five days for lesson 4.11's split.
+    """
     import numpy as np
 
     folder = Path(folder)
@@ -89,6 +92,52 @@ def write_jena_climate(folder: Path, *, rows: int = 2000, seed: int = 0) -> Path
         lines.append(stamp + "," + ",".join(f"{v:.2f}" for v in values))
     with zipfile.ZipFile(folder / "jena_climate_2009_2016.csv.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("jena_climate_2009_2016.csv", "\n".join(lines) + "\n")
+    return folder
+
+
+#: The two header lines of NREL's TMY3 files (station line, column names), as in pvlib's 723170TYA.CSV.
+TMY3_STATION = '723170,"GREENSBORO PIEDMONT TRIAD INT",NC,-5.0,36.100,-79.950,273'
+TMY3_HEADER = (
+    'Date (MM/DD/YYYY),Time (HH:MM),ETR (W/m^2),ETRN (W/m^2),GHI (W/m^2),GHI source,GHI uncert (%),DNI (W/m^2),DNI source,DNI uncert (%),'
+    'DHI (W/m^2),DHI source,DHI uncert (%),GH illum (lx),GH illum source,Global illum uncert (%),DN illum (lx),DN illum source,DN illum uncert (%),DH illum (lx),'
+    'DH illum source,DH illum uncert (%),Zenith lum (cd/m^2),Zenith lum source,Zenith lum uncert (%),TotCld (tenths),TotCld source,TotCld uncert (code),OpqCld (tenths),OpqCld source,'
+    'OpqCld uncert (code),Dry-bulb (C),Dry-bulb source,Dry-bulb uncert (code),Dew-point (C),Dew-point source,Dew-point uncert (code),RHum (%),RHum source,RHum uncert (code),'
+    'Pressure (mbar),Pressure source,Pressure uncert (code),Wdir (degrees),Wdir source,Wdir uncert (code),Wspd (m/s),Wspd source,Wspd uncert (code),Hvis (m),'
+    'Hvis source,Hvis uncert (code),CeilHgt (m),CeilHgt source,CeilHgt uncert (code),Pwat (cm),Pwat source,Pwat uncert (code),AOD (unitless),AOD source,'
+    'AOD uncert (code),Alb (unitless),Alb source,Alb uncert (code),Lprecip depth (mm),Lprecip quantity (hr),Lprecip source,Lprecip uncert (code),PresWth (METAR code),PresWth source,'
+    'PresWth uncert (code)'
+)
+
+
+def write_greensboro_tmy3(folder: Path, *, hours: int = 8760, seed: int = 0) -> Path:
+    """``723170TYA.CSV``: the TMY3 layout (station line, 71 columns, ``24:00`` for midnight), synthetic values.
+
+    Temperature with a yearly and a daily cycle plus weather noise, so that a model has something to learn.
+    """
+    import numpy as np
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = _rng(seed)
+    t = np.arange(1, hours + 1)
+    weather = np.cumsum(rng.normal(0, 0.4, hours))
+    weather -= np.convolve(weather, np.ones(240) / 240, mode="same")
+    temp = 15 - 10 * np.cos(2 * np.pi * (t / 8760 - 0.03)) - 5 * np.cos(2 * np.pi * (t % 24 - 3) / 24) + weather
+    names = TMY3_HEADER.split(",")
+    lines = [TMY3_STATION, TMY3_HEADER]
+    start = np.datetime64("1988-01-01")
+    for i in range(hours):
+        day = start + np.timedelta64(int((t[i] - 1) // 24), "D")
+        hour = (t[i] - 1) % 24 + 1
+        stamp = day.astype(object).strftime("%m/%d/%Y") + f",{hour:02d}:00"
+        dew = temp[i] - abs(rng.normal(4, 2))
+        values = {"Dry-bulb (C)": f"{temp[i]:.1f}", "Dew-point (C)": f"{dew:.1f}",
+                  "RHum (%)": str(int(np.clip(100 - 5 * (temp[i] - dew), 5, 100))),
+                  "Pressure (mbar)": str(int(1010 + rng.normal(0, 6))), "Wdir (degrees)": str(int(rng.uniform(0, 360))),
+                  "Wspd (m/s)": f"{abs(rng.normal(3, 1.5)):.1f}", "TotCld (tenths)": str(int(rng.integers(0, 11)))}
+        row = [values.get(name, "A" if "source" in name else "0") for name in names[2:]]
+        lines.append(stamp + "," + ",".join(row))
+    (folder / "723170TYA.CSV").write_text("\n".join(lines) + "\n", encoding="ascii")
     return folder
 
 
@@ -202,6 +251,7 @@ _WRITERS = {
     "cifar10": write_cifar10,
     "vgg16_notop": write_vgg16_notop,
     "mobilenet_v3_small_notop": write_mobilenet_v3_small_notop,
+    "greensboro_tmy3": write_greensboro_tmy3,
 }
 
 

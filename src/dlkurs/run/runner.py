@@ -105,7 +105,7 @@ def _judge(run: LessonRun, lesson: Lesson) -> None:
             run.problems.extend(cover.problems(unchecked=not partial))
         except Exception as err:  # a broken check module fails the run, with the reason
             run.problems.append(f"Das Prüfmodul der Lektion lässt sich nicht laden: {type(err).__name__}: {err}")
-    for figure in lesson.figures:
+    for figure in lesson.figures_for(run.figures):
         value = run.figures.get(figure.name)
         if value is None or not math.isfinite(value):
             if not partial:
