@@ -102,7 +102,7 @@ def test_start_says_how_much_course_data_is_missing(tmp_path):
     out = dlkurs("start", "--no-launch", "--folder", str(tmp_path / "ws"), env={"DLKURS_DATA": str(tmp_path / "leer")})
     said = " ".join(out.stdout.split())
     assert out.returncode == 0
-    assert "Kursdaten: 0 von 12 vorhanden – es fehlen: mnist" in said and "dlkurs data import" in said
+    assert "Kursdaten: 0 von 14 vorhanden – es fehlen: mnist" in said and "dlkurs data import" in said
 
 
 def test_doctor_passes_here_with_a_german_table():

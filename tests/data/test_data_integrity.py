@@ -423,7 +423,7 @@ def test_doctor_checks_on_an_empty_data_home():
     assert {c.status for c in checks} <= {"ok", "warnung", "info"}
     assert not any(c.required for c in checks)
     kurs = next(c for c in checks if c.name == "Kursdaten")
-    assert kurs.status == "warnung" and "0 von 12" in kurs.value and "dlkurs data import" in kurs.remedy
+    assert kurs.status == "warnung" and "0 von 14" in kurs.value and "dlkurs data import" in kurs.remedy
 
 
 @needs_shared
