@@ -24,7 +24,17 @@ from dlkurs.exercises.custom import CustomExercise
 from dlkurs.exercises.exercise import Exercise, Right, Wrong, lazy, per_profile, seeded, strict
 from dlkurs.exercises.functions import Case, FunctionExercise, call_answer
 from dlkurs.exercises.guards import InstructionViolated, forbidden_uses, function_source, guarded
-from dlkurs.exercises.models import ModelExercise, flat_layers, hidden_activations, layer_activation, loss_name, metric_names
+from dlkurs.exercises.models import (
+    ModelExercise,
+    compile_problem,
+    flat_layers,
+    hidden_activations,
+    layer_activation,
+    loss_name,
+    metric_names,
+    model_copy,
+)
+from dlkurs.exercises.pipelines import factor_span, fresh_layer, is_random_layer, pipeline_layers, run_pipeline
 from dlkurs.exercises.placeholder import ___, Placeholder, PlaceholderError, contains_placeholder
 from dlkurs.exercises.registry import Aufgaben, UnknownLessonExercises, aufgaben
 from dlkurs.exercises.solutions import from_solution
@@ -54,7 +64,14 @@ __all__ = [
     "guarded",
     "Right",
     "seeded",
+    "compile_problem",
+    "factor_span",
     "flat_layers",
+    "fresh_layer",
+    "is_random_layer",
+    "model_copy",
+    "pipeline_layers",
+    "run_pipeline",
     "hidden_activations",
     "loss_name",
     "metric_names",

@@ -207,6 +207,67 @@ def metric_names(model: Any) -> list[str]:
     return names
 
 
+def model_copy(model: Any, x: np.ndarray) -> Any:
+    """A clone of ``model`` with the same weights, built on ``x[:1]``, so calls never touch the learner's model.
+
+    Falls back to the model itself where Keras cannot clone it (a subclassed
+    model without ``get_config``); calling it in inference changes nothing there.
+    """
+    import keras
+
+    try:
+        copy = keras.models.clone_model(model)
+    except Exception:
+        return model
+    copy(x[:1], training=False)
+    if model.built:
+        copy.set_weights(model.get_weights())
+    return copy
+
+
+def compile_problem(
+    model: Any,
+    *,
+    optimizer: str,
+    loss: str,
+    learning_rate: float | None = None,
+    metric: str | None = None,
+    remedy: str = "",
+) -> str | None:
+    """What is wrong with how ``model`` was compiled, in German, or None.
+
+    ``optimizer`` is the class name the task asks for ("Adam", "RMSprop"),
+    ``loss`` the canonical loss name (see :func:`loss_name`), ``learning_rate``
+    the required rate (None: any), ``metric`` a metric that must be compiled in
+    (None: any). ``remedy`` is appended to every message (e.g. " – compile
+    bleibt wie in baue_convnet"). Reads only public state: nothing changes.
+    """
+    import keras
+
+    if getattr(model, "optimizer", None) is None:
+        return f"Das Modell ist nicht kompiliert – rufe compile(optimizer=…, loss=…) auf{remedy}"
+    kind = type(model.optimizer).__name__
+    if kind != optimizer:
+        return f"Der Optimierer ist {kind} statt {optimizer}{remedy}"
+    if learning_rate is not None:
+        try:
+            rate = float(np.asarray(keras.ops.convert_to_numpy(model.optimizer.learning_rate)))
+        except Exception:  # a schedule: not the plain rate the task asks for
+            rate = float("nan")
+        if not np.isclose(rate, learning_rate, rtol=1e-6, atol=0.0):
+            return f"{optimizer} mit der Lernrate {rate:g} statt {learning_rate:g}{remedy}"
+    try:
+        found = loss_name(compiled_loss(model))
+    except Exception:
+        found = None
+    if found != loss:
+        return f"Verlustfunktion {found!r} statt {loss!r}{remedy}"
+    if metric is not None and metric not in metric_names(model):
+        return (f"Das Modell wird ohne die Metrik {metric!r} kompiliert – compile(..., metrics=[\"{metric}\"])"
+                f"{remedy}")
+    return None
+
+
 def _metric(name: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
     y_pred = np.asarray(y_pred, dtype="float64")
     y_true = np.asarray(y_true)

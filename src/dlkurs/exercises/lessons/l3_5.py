@@ -22,14 +22,17 @@ import numpy as np
 
 from dlkurs.exercises import (
     clean,
+    compile_problem,
     CustomExercise,
+    factor_span,
     Falsch,
     flat_layers,
+    is_random_layer,
     lazy,
     ModelExercise,
+    pipeline_layers,
     Right,
-    short,
-    to_numpy,
+    run_pipeline,
     Wrong,
 )
 
@@ -102,16 +105,9 @@ class _ConvnetExercise(ModelExercise):
         filter = tuple(s.get_config().get("filters") for s in schichten if type(s).__name__ == "Conv2D")
         if filter != FILTER:
             return f"Die Faltungen haben {filter} Filter statt {FILTER}"
-        opt = model.optimizer
-        if type(opt).__name__ != "RMSprop":
-            return f"Der Optimierer ist {type(opt).__name__} statt RMSprop – die Aufgabe verlangt RMSprop(5e-4)"
-        try:
-            lr = float(np.asarray(keras.ops.convert_to_numpy(opt.learning_rate)))
-        except Exception:
-            lr = float("nan")
-        if not np.isclose(lr, LERNRATE, rtol=1e-4):
-            return f"RMSprop mit der Lernrate {lr:g} statt 0.0005 (5e-4)"
-        return None
+        return compile_problem(model, optimizer="RMSprop", learning_rate=LERNRATE, loss="binary_crossentropy",
+                               remedy=" – die Aufgabe verlangt compile(optimizer=keras.optimizers.RMSprop(5e-4), "
+                                      "loss=\"binary_crossentropy\")")
 
 
 convnet = _ConvnetExercise(
@@ -159,42 +155,6 @@ MAX_ZOOM = 0.3
 MAX_VERSCHIEBUNG = 0.2
 
 
-def _schichten(antwort) -> list:
-    import keras
-
-    if isinstance(antwort, (list, tuple)):
-        teile = list(antwort)
-    elif isinstance(antwort, keras.layers.Layer):
-        teile = [antwort]
-    else:
-        raise Falsch(f"Erwartet wird ein keras.Sequential aus Zufallsschichten, erhalten: {short(antwort)}")
-    schichten = []
-    for teil in teile:
-        if isinstance(teil, keras.layers.InputLayer):
-            continue
-        unter = getattr(teil, "layers", None)
-        if isinstance(teil, keras.layers.Layer) and isinstance(unter, list):
-            schichten += _schichten(unter)
-        elif isinstance(teil, keras.layers.Layer):
-            schichten.append(teil)
-        else:
-            raise Falsch(f"{short(teil)} ist keine Keras-Schicht – nimm z. B. layers.RandomFlip(\"horizontal\")")
-    return schichten
-
-
-def _spanne(wert) -> float:
-    if wert is None:
-        return 0.0
-    if isinstance(wert, (list, tuple)):
-        return max((abs(float(w)) for w in wert if w is not None), default=0.0)
-    return abs(float(wert))
-
-
-def _ist_zufall(schicht) -> bool:
-    name = type(schicht).__name__
-    return name.startswith("Random") or name in {"AugMix", "RandAugment", "GaussianNoise", "GaussianDropout"}
-
-
 def _fotos() -> np.ndarray:
     """Four asymmetric 80×80 colour 'photos' (0..255) on which every transformation shows."""
     rng = np.random.default_rng(0)
@@ -206,7 +166,7 @@ def _fotos() -> np.ndarray:
 
 
 def _pruefe_augmentierung(antwort) -> str | None:
-    schichten = _schichten(antwort)
+    schichten = pipeline_layers(antwort)
     if not schichten:
         return "Die Augmentierung enthält keine Schicht – nimm z. B. layers.RandomFlip(\"horizontal\")"
     waagerecht = False
@@ -222,16 +182,16 @@ def _pruefe_augmentierung(antwort) -> str | None:
                 return (f"RandomFlip(\"{modus}\") stellt die Tiere auf den Kopf – so sieht kein Testfoto aus. "
                         "Spiegle nur waagerecht: RandomFlip(\"horizontal\")")
             waagerecht = waagerecht or modus == "horizontal"
-        if name == "RandomRotation" and _spanne(konfig.get("factor")) > MAX_DREHUNG:
-            d = _spanne(konfig.get("factor"))
+        if name == "RandomRotation" and factor_span(konfig.get("factor")) > MAX_DREHUNG:
+            d = factor_span(konfig.get("factor"))
             return (f"RandomRotation({d:g}) dreht um bis zu ±{d * 360:.0f}° – die Aufgabe erlaubt höchstens ±45° "
                     f"(Faktor {MAX_DREHUNG:g}); so schief fotografiert kaum jemand ein Tier")
         if name == "RandomZoom":
-            z = max(_spanne(konfig.get("height_factor")), _spanne(konfig.get("width_factor")))
+            z = max(factor_span(konfig.get("height_factor")), factor_span(konfig.get("width_factor")))
             if z > MAX_ZOOM:
                 return f"RandomZoom({z:g}) ist zu stark – die Aufgabe erlaubt höchstens {MAX_ZOOM:g}"
         if name == "RandomTranslation":
-            v = max(_spanne(konfig.get("height_factor")), _spanne(konfig.get("width_factor")))
+            v = max(factor_span(konfig.get("height_factor")), factor_span(konfig.get("width_factor")))
             if v > MAX_VERSCHIEBUNG:
                 return (f"RandomTranslation mit Faktor {v:g} schiebt das Tier halb aus dem Bild – die Aufgabe "
                         f"erlaubt höchstens {MAX_VERSCHIEBUNG:g}")
@@ -239,23 +199,13 @@ def _pruefe_augmentierung(antwort) -> str | None:
             return f"{name} ändert die Bildgröße – das Netz erwartet weiter 80 × 80 Pixel"
     if not waagerecht:
         return "Es fehlt die waagerechte Spiegelung: layers.RandomFlip(\"horizontal\") gehört laut Aufgabe dazu"
-    weitere = [s for s in schichten if _ist_zufall(s) and type(s).__name__ != "RandomFlip"]
+    weitere = [s for s in schichten if is_random_layer(s) and type(s).__name__ != "RandomFlip"]
     if not weitere:
         return ("Neben der Spiegelung fehlt mindestens eine weitere Zufallsschicht (z. B. RandomRotation(0.1) "
                 "oder RandomZoom(0.2))")
     bilder = _fotos()
     try:
-        kopien = []
-        for i, s in enumerate(schichten):
-            konfig = dict(s.get_config())
-            if "seed" in konfig:
-                konfig["seed"] = 1 + i
-            kopien.append(type(s).from_config(konfig))
-        aktiv, ruhig = bilder, bilder
-        for k in kopien:
-            aktiv = k(aktiv, training=True)
-            ruhig = k(ruhig, training=False)
-        aktiv, ruhig = to_numpy(aktiv), to_numpy(ruhig)
+        aktiv, ruhig = run_pipeline(schichten, bilder)
     except Exception as err:
         raise Falsch(f"Die Augmentierung lässt sich nicht auf Fotos der Form (4, 80, 80, 3) anwenden: "
                      f"{clean(err, 160)}")

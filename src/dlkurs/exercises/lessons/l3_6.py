@@ -22,19 +22,24 @@ import numpy as np
 
 from dlkurs.exercises import (
     clean,
+    compile_problem,
     CustomExercise,
+    factor_span,
     Falsch,
+    is_random_layer,
     lazy,
-    loss_name,
     metric_names,
+    model_copy,
+    pipeline_layers,
     Right,
     short,
     ThoughtQuestion,
+    run_pipeline,
     to_numpy,
     Wrong,
 )
 
-# -- shared: reading an augmentation pipeline --------------------------------------------
+# -- the limits of a digit augmentation ----------------------------------------------------
 
 #: A rotation factor is a fraction of a full turn. Measured (MNIST, first 2 000 training
 #: images, the lesson's convnet, 12 epochs, seed 0, fill_mode="constant", test accuracy on
@@ -55,72 +60,6 @@ _NUR_ZIFFERN = "Erlaubt sind kleine Drehungen, Zoom und Verschiebung"
 _TABELLE = {"RandomRotation", "RandomZoom", "RandomTranslation"}
 
 
-def _schichten(antwort) -> list:
-    """The layers of a pipeline in calling order: nested Sequential/Pipeline flattened."""
-    import keras
-
-    if isinstance(antwort, keras.callbacks.History):
-        raise Falsch("Das ist die Rückgabe von fit() (ein History-Objekt) – übergib die Schichten selbst")
-    if isinstance(antwort, (list, tuple)):
-        teile = list(antwort)
-    elif isinstance(antwort, keras.layers.Layer):
-        teile = [antwort]
-    else:
-        raise Falsch(
-            f"Erwartet wird ein keras.Sequential (oder eine Liste) aus Zufallsschichten, erhalten: {short(antwort)}"
-        )
-    schichten = []
-    for teil in teile:
-        if isinstance(teil, keras.layers.InputLayer):
-            continue
-        unter = getattr(teil, "layers", None)
-        if isinstance(teil, keras.layers.Layer) and isinstance(unter, list):
-            schichten += _schichten(unter)
-        elif isinstance(teil, keras.layers.Layer):
-            schichten.append(teil)
-        else:
-            raise Falsch(f"{short(teil)} ist keine Keras-Schicht – nimm z. B. layers.RandomRotation(0.05)")
-    return schichten
-
-
-def _spanne(wert) -> float:
-    """Largest absolute value of a factor given as a number or a (lower, upper) pair; None counts as 0."""
-    if wert is None:
-        return 0.0
-    if isinstance(wert, (list, tuple)):
-        return max((abs(float(w)) for w in wert if w is not None), default=0.0)
-    return abs(float(wert))
-
-
-def _kopie(schicht, seed: int = 1):
-    """A fresh layer from the public config: same settings, its own random generator (fixed seed)."""
-    konfig = dict(schicht.get_config())
-    if "seed" in konfig:
-        konfig["seed"] = seed
-    return type(schicht).from_config(konfig)
-
-
-def _ist_zufall(schicht) -> bool:
-    """A layer that only changes its input while training: Keras' random image layers and noise layers."""
-    import keras
-
-    name = type(schicht).__name__
-    zufall = (
-        name.startswith("Random") or name in {"AugMix", "RandAugment", "GaussianNoise", "GaussianDropout"}
-    )
-    return zufall and isinstance(schicht, keras.layers.Layer)
-
-
-def _verhalten(schichten, bilder: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Outputs of rebuilt copies of ``schichten`` with training=True and training=False."""
-    kopien = [_kopie(s, seed=1 + i) for i, s in enumerate(schichten)]
-    aktiv, ruhig = bilder, bilder
-    for kopie in kopien:
-        aktiv = kopie(aktiv, training=True)
-        ruhig = kopie(ruhig, training=False)
-    return to_numpy(aktiv), to_numpy(ruhig)
-
-
 def _ziffern() -> np.ndarray:
     """Eight digit-like 28×28 test images in [0, 1]: thick strokes in a 20×20 box in the middle."""
     bilder = np.zeros((8, 28, 28, 1), dtype="float32")
@@ -134,7 +73,7 @@ def _ziffern() -> np.ndarray:
 
 
 def _pruefe_ziffern(antwort) -> str | None:
-    schichten = _schichten(antwort)
+    schichten = pipeline_layers(antwort, example="layers.RandomRotation(0.05)")
     if not schichten:
         return "Die Augmentierung enthält keine Schicht – nimm z. B. layers.RandomRotation(0.05)"
     for schicht in schichten:
@@ -157,7 +96,7 @@ def _pruefe_ziffern(antwort) -> str | None:
                 "ein Zeichen, das es nicht gibt. Für Ziffern keine Spiegelung – " + _NUR_ZIFFERN
             )
         if name == "RandomRotation":
-            drehung = _spanne(konfig.get("factor"))
+            drehung = factor_span(konfig.get("factor"))
             if drehung > MAX_DREHUNG:
                 return (
                     f"RandomRotation({drehung:g}) dreht um bis zu ±{drehung * 360:.0f}° – so weit gedreht wird aus "
@@ -165,14 +104,14 @@ def _pruefe_ziffern(antwort) -> str | None:
                     f"(±{MAX_DREHUNG * 360:.0f}°); der Faktor ist ein Bruchteil einer ganzen Umdrehung"
                 )
         if name == "RandomZoom":
-            zoom = max(_spanne(konfig.get("height_factor")), _spanne(konfig.get("width_factor")))
+            zoom = max(factor_span(konfig.get("height_factor")), factor_span(konfig.get("width_factor")))
             if zoom > MAX_ZOOM:
                 return (
                     f"RandomZoom({zoom:g}) vergrößert oder verkleinert um bis zu {zoom:.0%} – beim Hineinzoomen "
                     f"fallen Teile der Ziffer aus dem Bild. Bleib bei höchstens {MAX_ZOOM:g}"
                 )
         if name == "RandomTranslation":
-            schub = max(_spanne(konfig.get("height_factor")), _spanne(konfig.get("width_factor")))
+            schub = max(factor_span(konfig.get("height_factor")), factor_span(konfig.get("width_factor")))
             if schub > MAX_VERSCHIEBUNG:
                 return (
                     f"RandomTranslation mit Faktor {schub:g} verschiebt um bis zu {schub * 28:.0f} Pixel – die "
@@ -182,7 +121,7 @@ def _pruefe_ziffern(antwort) -> str | None:
             return "RandomInvert macht aus weißer Schrift auf Schwarz schwarze auf Weiß – so sieht keine Testziffer aus"
         if name in {"RandomCrop", "Resizing", "CenterCrop"}:
             return f"{name} ändert die Bildgröße – das Netz erwartet weiter 28×28 Pixel"
-    if not any(_ist_zufall(s) for s in schichten):
+    if not any(is_random_layer(s) for s in schichten):
         namen = ", ".join(type(s).__name__ for s in schichten)
         return (f"In der Augmentierung steckt keine Zufallsschicht (nur {namen}) – sie verändert die Bilder nicht "
                 "bei jedem Durchgang anders. " + _NUR_ZIFFERN)
@@ -192,7 +131,7 @@ def _pruefe_ziffern(antwort) -> str | None:
                 "Tabelle: RandomRotation, RandomZoom oder RandomTranslation")
     bilder = _ziffern()
     try:
-        aktiv, ruhig = _verhalten(schichten, bilder)
+        aktiv, ruhig = run_pipeline(schichten, bilder)
     except Exception as err:
         raise Falsch(f"Die Augmentierung lässt sich nicht auf Bilder der Form (8, 28, 28, 1) anwenden: {clean(err, 160)}")
     if aktiv.shape != bilder.shape:
@@ -334,9 +273,9 @@ def _pruefe_modell(modell) -> str | None:
                      f"erhalten: {short(modell)}")
     if not isinstance(modell, keras.Model):
         raise Falsch(f"Erwartet wird ein Keras-Modell, erhalten: {short(modell)}")
-    schichten = _schichten(list(modell.layers))
+    schichten = pipeline_layers(list(modell.layers))
     mit_gewichten = [i for i, s in enumerate(schichten) if s.weights or "kernel_initializer" in s.get_config()]
-    zufall = [i for i, s in enumerate(schichten) if _ist_zufall(s)]
+    zufall = [i for i, s in enumerate(schichten) if is_random_layer(s)]
     if not zufall:
         return (
             "Das Modell enthält keine Augmentierungsschicht – die Zufallsschichten (z. B. `neue_augmentierung()`) "
@@ -358,7 +297,7 @@ def _pruefe_modell(modell) -> str | None:
                 )
     x = _bilder()
     try:
-        kopie = _modellkopie(modell, x)
+        kopie = model_copy(modell, x)
         ruhig = to_numpy(kopie(x, training=False))
     except Exception as err:
         raise Falsch(f"Das Modell lässt sich nicht mit Bildern der Form (None, 28, 28, 1) aufrufen: {clean(err, 160)}")
@@ -378,7 +317,7 @@ def _pruefe_modell(modell) -> str | None:
     # behaviour, on a rebuilt copy of the augmentation part (the learner's generators stay untouched)
     vorne = schichten[:mit_gewichten[0]] if mit_gewichten else schichten
     try:
-        aktiv, inferenz = _verhalten(vorne, x)
+        aktiv, inferenz = run_pipeline(vorne, x)
     except Exception as err:
         raise Falsch(f"Die Augmentierungsschichten lassen sich nicht auf die Bilder anwenden: {clean(err, 160)}")
     if aktiv.shape != x.shape:
@@ -427,7 +366,7 @@ def _rumpf(schichten) -> list[tuple[str, dict]]:
     rumpf: list[tuple[str, dict]] = []
     for schicht in schichten:
         art = type(schicht).__name__
-        if _ist_zufall(schicht) or art == "InputLayer":
+        if is_random_layer(schicht) or art == "InputLayer":
             continue
         try:
             konfig = dict(schicht.get_config())
@@ -467,47 +406,14 @@ def _pruefe_rumpf(schichten) -> str | None:
 
 def _pruefe_compile(modell) -> str | None:
     """compile like baue_convnet: Adam (default learning rate), the named loss, the accuracy metric."""
-    import keras
-
-    optimierer = modell.optimizer
-    if type(optimierer).__name__ != "Adam":
-        return (f"Der Optimierer ist {type(optimierer).__name__} statt Adam – compile bleibt wie in baue_convnet: "
-                "optimizer=\"adam\"")
-    try:
-        lernrate = float(np.asarray(keras.ops.convert_to_numpy(optimierer.learning_rate)))
-    except Exception:
-        lernrate = float("nan")
-    if not np.isclose(lernrate, 0.001, rtol=1e-6, atol=0.0):
-        return f"Adam mit der Lernrate {lernrate:g} statt 0.001 – compile bleibt wie in baue_convnet"
-    try:
-        verlust = loss_name(getattr(modell, "loss", None) or (modell.get_compile_config() or {}).get("loss"))
-    except Exception:
-        verlust = None
-    if verlust != "sparse_categorical_crossentropy":
-        return (f"Verlustfunktion {verlust!r} statt 'sparse_categorical_crossentropy' – compile bleibt wie in "
-                "baue_convnet")
+    problem = compile_problem(modell, optimizer="Adam", learning_rate=0.001, loss="sparse_categorical_crossentropy",
+                              remedy=" – compile bleibt wie in baue_convnet")
+    if problem:
+        return problem
     if "accuracy" not in metric_names(modell):
         return ("Das Modell wird ohne die Metrik 'accuracy' kompiliert – die Kurven unten lesen "
                 "verlauf.history[\"accuracy\"]: compile(..., metrics=[\"accuracy\"])")
     return None
-
-
-def _modellkopie(modell, x: np.ndarray):
-    """A clone with the same weights (built on ``x``), so calls never touch the learner's model.
-
-    Falls back to the model itself where Keras cannot clone it (a subclassed
-    model without get_config); calling in inference changes nothing there.
-    """
-    import keras
-
-    try:
-        kopie = keras.models.clone_model(modell)
-    except Exception:
-        return modell
-    kopie(x[:1], training=False)
-    if modell.built:
-        kopie.set_weights(modell.get_weights())
-    return kopie
 
 
 def shape_of(array: np.ndarray) -> str:

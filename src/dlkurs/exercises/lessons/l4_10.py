@@ -26,12 +26,13 @@ import numpy as np
 from dlkurs.exercises import (
     call_answer,
     clean,
+    compile_problem,
     CustomExercise,
     Falsch,
     flat_layers,
     lazy,
     layer_activation,
-    loss_name,
+    model_copy,
     Right,
     short,
     to_numpy,
@@ -214,20 +215,6 @@ MAX_ENGPASS = 392
 _FALTUNGEN = {"Conv2D", "Conv2DTranspose", "SeparableConv2D", "DepthwiseConv2D"}
 
 
-def _kopie(modell, x: np.ndarray):
-    """A clone with the same weights, built on ``x``; the model itself where Keras cannot clone it."""
-    import keras
-
-    try:
-        kopie = keras.models.clone_model(modell)
-    except Exception:
-        return modell
-    kopie(x[:1], training=False)
-    if modell.built:
-        kopie.set_weights(modell.get_weights())
-    return kopie
-
-
 def _groessen(modell) -> list[tuple[str, int]]:
     """(layer name, numbers per example) of every layer output that Keras knows symbolically."""
     groessen = []
@@ -268,7 +255,7 @@ def _pruefe_autoencoder(modell) -> str | None:
         raise Falsch(f"Erwartet wird ein Keras-Modell, erhalten: {short(modell)}")
     x = np.random.default_rng(0).uniform(0, 1, size=(4, 28, 28, 1)).astype("float32")
     try:
-        kopie = _kopie(modell, x)
+        kopie = model_copy(modell, x)
         y = to_numpy(kopie(x, training=False))
     except Exception as err:
         raise Falsch(f"Das Modell lässt sich nicht mit Bildern der Form (None, 28, 28, 1) aufrufen: {clean(err, 160)}")
@@ -299,15 +286,9 @@ def _pruefe_autoencoder(modell) -> str | None:
     if getattr(modell, "optimizer", None) is None:
         return ("Das Modell ist nicht kompiliert – rufe modell.compile(optimizer=\"adam\", "
                 "loss=\"binary_crossentropy\") auf")
-    if type(modell.optimizer).__name__ != "Adam":
-        return f"Der Optimierer ist {type(modell.optimizer).__name__} statt Adam"
-    try:
-        verlust = loss_name(getattr(modell, "loss", None) or (modell.get_compile_config() or {}).get("loss"))
-    except Exception:
-        verlust = None
-    if verlust != "binary_crossentropy":
-        return (f"Verlustfunktion {verlust!r} statt 'binary_crossentropy' – die Aufgabe verlangt die binäre "
-                "Kreuzentropie je Pixel")
+    return compile_problem(modell, optimizer="Adam", loss="binary_crossentropy",
+                           remedy=" – die Aufgabe verlangt compile(optimizer=\"adam\", "
+                                  "loss=\"binary_crossentropy\"), die binäre Kreuzentropie je Pixel")
     return None
 
 
