@@ -318,3 +318,41 @@ def test_summary_shows_each_figure_with_german_label_number_and_band(make_catalo
     text = console.export_text()
     assert "Genauigkeit: 0,9 [0,95–1] ✗" in text
     assert "genauigkeit=" not in text
+
+
+SAVES = """\
+# %% [markdown]
+# # 9.6 Speichert
+
+# %%
+from dlkurs.settings import workspace_dir
+datei = workspace_dir() / "modelle" / "netz.txt"
+datei.parent.mkdir(parents=True, exist_ok=True)
+datei.write_text("aus 9.6")
+"""
+
+READS = """\
+# %% [markdown]
+# # 9.7 Liest
+
+# %%
+from dlkurs.settings import workspace_dir
+print("gefunden:", (workspace_dir() / "modelle" / "netz.txt").read_text())
+"""
+
+
+def test_lessons_share_a_workspace_in_the_run_folder_and_never_touch_the_learners(make_catalog, tmp_path,
+                                                                                  monkeypatch):
+    lernende = tmp_path / "lernende"
+    (lernende / "modelle").mkdir(parents=True)
+    (lernende / "modelle" / "netz.txt").write_text("trainiert von der Lernenden")
+    monkeypatch.setenv("DLKURS_WORKSPACE", str(lernende))
+    make_catalog({"9.6": SAVES, "9.7": READS})
+    out = tmp_path / "runs"
+    assert run_lesson(get("9.6"), out_dir=out, html=False).status == PASSED
+    run = run_lesson(get("9.7"), out_dir=out, html=False)
+    assert run.status == PASSED, run.error
+    nb = nbformat.read(run.files["ipynb"], as_version=4)
+    assert "gefunden: aus 9.6" in nb.cells[1].outputs[0]["text"]
+    assert (out / "arbeitsordner" / "modelle" / "netz.txt").read_text() == "aus 9.6"
+    assert (lernende / "modelle" / "netz.txt").read_text() == "trainiert von der Lernenden"

@@ -40,6 +40,10 @@ from dlkurs.run.results import (  # noqa: F401  (re-exported)
 ProgressCallback = Callable[[Lesson, int, int], None]
 
 
+#: the run's stand-in for the learner's workspace (``~/dlkurs``), beside ``work/`` in the output folder
+WORKSPACE = "arbeitsordner"
+
+
 def _kernel_env(profile: str, backend: str, tmp: Path, workdir: Path, lesson_id: str = "") -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -50,6 +54,9 @@ def _kernel_env(profile: str, backend: str, tmp: Path, workdir: Path, lesson_id:
             ENV_DATA_LOG: str(tmp / "data.jsonl"),
             settings.ENV_STRICT: "1",
             settings.ENV_PROGRESS_DB: str(workdir / "progress.sqlite"),
+            # what lessons save for later lessons (3.5's model for 3.8 and 3.9) stays in the run's
+            # folder, shared by the lessons of one profile: a check never overwrites the learner's files
+            settings.ENV_WORKSPACE: str(workdir.parent.parent / WORKSPACE),
             "KERAS_BACKEND": backend,
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "MPLBACKEND": "module://matplotlib_inline.backend_inline",
