@@ -85,3 +85,34 @@ def test_a_sequential_loaded_from_a_keras_file_gives_gradients(tmp_path):
     assert cv.activations(geladen, _bild()[None], ["conv_a"])["conv_a"].shape == (1, 14, 14, 4)
     _, gewinn = cv.filter_pattern(geladen, "conv_a", 1, size=(16, 16), steps=3)
     assert np.isfinite(gewinn)
+
+
+def test_gradcam_on_the_logit_survives_a_certain_net():
+    netz = _netz()
+    bild = _bild()
+    aktiv, grad_p, p = cv.gradcam_parts(netz, bild, "conv_b", class_index=1)
+    _, grad_z, p_z = cv.gradcam_parts(netz, bild, "conv_b", class_index=1, score="logit")
+    assert p_z == pytest.approx(p, rel=1e-5)
+    # d sigmoid(z) / dA = p (1 - p) dz/dA: the same map, only scaled
+    np.testing.assert_allclose(grad_p, p * (1 - p) * grad_z, rtol=1e-4, atol=1e-7)
+    _, grad_z0, p0 = cv.gradcam_parts(netz, bild, "conv_b", class_index=0, score="logit")
+    assert p0 == pytest.approx(1 - p, rel=1e-5)
+    np.testing.assert_allclose(grad_z0, -grad_z, atol=1e-6)
+    # make the net certain: a huge bias saturates the sigmoid; the probability's gradient is 0 in float32
+    letzte = netz.layers[-1]
+    letzte.bias.assign(letzte.bias.numpy() + 200.0)
+    karte_p, p_sicher = cv.gradcam(netz, bild, "conv_b")
+    karte_z, _ = cv.gradcam(netz, bild, "conv_b", score="logit")
+    assert p_sicher == 1.0
+    assert karte_p.max() == 0.0
+    assert karte_z.max() == pytest.approx(1.0)  # the logit still has a gradient: the map is not empty
+
+
+def test_gradcam_logit_of_a_softmax_and_wrong_arguments():
+    netz = _netz(ausgaben=3)
+    aktiv, grad, p = cv.gradcam_parts(netz, _bild(), "conv_b", score="logit")
+    vorhersage = netz(_bild()[None]).numpy()[0]
+    assert p == pytest.approx(float(vorhersage.max()), rel=1e-5)
+    assert aktiv.shape == grad.shape == (5, 5, 6)
+    with pytest.raises(ValueError, match="score"):
+        cv.gradcam_parts(netz, _bild(), "conv_b", score="wahrscheinlichkeit")

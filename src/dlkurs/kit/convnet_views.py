@@ -130,7 +130,20 @@ def filter_pattern(model: Any, layer_name: str, filter_index: int, size: tuple[i
     return _np(bild)[0], float(gewinn)
 
 
-def gradcam_parts(model: Any, image: Any, conv_layer: str, class_index: int | None = None):
+def _logit_view(model: Any, conv_layer: str) -> tuple[Any, Any]:
+    """A model giving the conv layer's output and the input of the last (Dense) layer, and that layer."""
+    import keras
+
+    letzte = model.layers[-1]
+    if type(letzte).__name__ != "Dense":
+        raise ValueError("score='logit' needs a Dense layer at the end of the model")
+    if isinstance(model, keras.Sequential):
+        return _view(model, [conv_layer, model.layers[-2].name]), letzte
+    return keras.Model(model.inputs, [model.get_layer(conv_layer).output, letzte.input]), letzte
+
+
+def gradcam_parts(model: Any, image: Any, conv_layer: str, class_index: int | None = None,
+                  score: str = "probability"):
     """The two ingredients of Grad-CAM for one image.
 
     model: a classifier; one sigmoid output (probability of class 1) or a softmax.
@@ -138,24 +151,47 @@ def gradcam_parts(model: Any, image: Any, conv_layer: str, class_index: int | No
     conv_layer: name of the last convolution (its output is what Grad-CAM weights).
     class_index: the class to explain; None: the predicted one. For one sigmoid
       output, class 1's score is p and class 0's is 1 − p.
+    score: "probability" differentiates the class probability (flat, and in
+      float32 exactly 0, where the net is certain); "logit" the value before
+      the last activation (the model must end in a Dense layer): z for class 1
+      and −z for class 0 of a sigmoid, z_c of a softmax – as the Grad-CAM paper does.
 
     Returns (activations (h', w', k), gradients (h', w', k), probability of the class).
     """
     import tensorflow as tf
 
-    sicht = _view(model, [conv_layer], with_output=True)
+    if score not in ("probability", "logit"):
+        raise ValueError(f"score must be 'probability' or 'logit', not {score!r}")
     x = tf.convert_to_tensor(np.asarray(image, dtype="float32")[None])
+    if score == "logit":
+        sicht, letzte = _logit_view(model, conv_layer)
+        with tf.GradientTape() as band:
+            aktiv, vorne = sicht(x, training=False)
+            z = tf.matmul(vorne, letzte.kernel) + (letzte.bias if letzte.use_bias else 0.0)
+            if z.shape[-1] == 1:
+                p1 = float(tf.sigmoid(z[0, 0]))
+                klasse = int(p1 >= 0.5) if class_index is None else int(class_index)
+                wert = z[0, 0] if klasse == 1 else -z[0, 0]
+                p = p1 if klasse == 1 else 1.0 - p1
+            else:
+                wahrsch = tf.nn.softmax(z[0])
+                klasse = int(tf.argmax(z[0])) if class_index is None else int(class_index)
+                wert = z[0, klasse]
+                p = float(wahrsch[klasse])
+        grad = band.gradient(wert, aktiv)
+        return _np(aktiv)[0], _np(grad)[0], p
+    sicht = _view(model, [conv_layer], with_output=True)
     with tf.GradientTape() as band:
         aktiv, vorhersage = sicht(x, training=False)
         if vorhersage.shape[-1] == 1:
             p = vorhersage[0, 0]
             klasse = int(float(p) >= 0.5) if class_index is None else int(class_index)
-            score = p if klasse == 1 else 1.0 - p
+            wert = p if klasse == 1 else 1.0 - p
         else:
             klasse = int(tf.argmax(vorhersage[0])) if class_index is None else int(class_index)
-            score = vorhersage[0, klasse]
-    grad = band.gradient(score, aktiv)
-    return _np(aktiv)[0], _np(grad)[0], float(score)
+            wert = vorhersage[0, klasse]
+    grad = band.gradient(wert, aktiv)
+    return _np(aktiv)[0], _np(grad)[0], float(wert)
 
 
 def gradcam_map(activations: np.ndarray, gradients: np.ndarray) -> np.ndarray:
@@ -167,9 +203,10 @@ def gradcam_map(activations: np.ndarray, gradients: np.ndarray) -> np.ndarray:
 
 
 def gradcam(model: Any, image: Any, conv_layer: str, class_index: int | None = None,
-            weighting: Callable[[np.ndarray, np.ndarray], np.ndarray] = gradcam_map) -> tuple[np.ndarray, float]:
-    """Grad-CAM heat map (h', w') in [0, 1] for one image, and the class probability."""
-    aktiv, grad, p = gradcam_parts(model, image, conv_layer, class_index)
+            weighting: Callable[[np.ndarray, np.ndarray], np.ndarray] = gradcam_map,
+            score: str = "probability") -> tuple[np.ndarray, float]:
+    """Grad-CAM heat map (h', w') in [0, 1] for one image, and the class probability (see gradcam_parts)."""
+    aktiv, grad, p = gradcam_parts(model, image, conv_layer, class_index, score=score)
     return np.asarray(weighting(aktiv, grad), dtype="float32"), p
 
 

@@ -227,10 +227,22 @@ plt.show()
 # Manche Karten bleiben ganz blau: Ist sich das Netz sehr sicher
 # (Wahrscheinlichkeit 1,00), ist die Sigmoid-Kurve dort so flach, dass der
 # Gradient winzig oder in float32 sogar 0 wird – dann gibt es kaum etwas zu
-# gewichten. Das ist
-# eine bekannte Schwäche von Grad-CAM auf Wahrscheinlichkeiten; man nimmt
-# dann besser den Wert *vor* der Sigmoid-Funktion (den Logit).
-#
+# gewichten. Das ist eine bekannte Schwäche von Grad-CAM auf
+# Wahrscheinlichkeiten; das Grad-CAM-Paper nimmt deshalb den Wert *vor* der
+# letzten Aktivierung, den **Logit** $z$ (für die Klasse „Katze“ $-z$). Weil
+# $\partial p / \partial A = p\,(1-p) \cdot \partial z / \partial A$ ist,
+# ändert das an einer normalen Karte nur den Maßstab – die Karte selbst
+# bleibt gleich –, eine blaue Karte aber bekommt wieder Farbe:
+
+# %%
+leer = [i for i, karte in enumerate(karten) if karte.max() == 0]
+print(f"{len(leer)} von {len(karten)} Karten sind leer (Gradient der Wahrscheinlichkeit 0).")
+vergleich = leer[:4] or [0]
+karten_logit = [gradcam(modell, fotos[i], letzte, weighting=gradcam_karte, score="logit")[0] for i in vergleich]
+show_gradcam([fotos[i] for i in vergleich], karten_logit, [f"Logit: {titel[i]}" for i in vergleich])
+plt.show()
+
+# %% [markdown]
 # ### Trägt die Karte wirklich?
 #
 # Eine Probe: Wir übermalen die heißesten 30 % der Pixel grau und schauen,
@@ -262,7 +274,8 @@ dlkurs.report(gradcam_abfall=gradcam_abfall)
 #   (`tf.GradientTape`, Gewichte fest) zeigt, worauf ein Filter anspricht.
 # - **Grad-CAM**: Gradient des Klassen-Scores nach der letzten Faltung, über
 #   Höhe und Breite gemittelt → Gewicht je Kanal; gewichtete Summe der
-#   Aktivierungen, ReLU, normieren → Wärmekarte.
+#   Aktivierungen, ReLU, normieren → Wärmekarte. Ist das Netz sehr sicher,
+#   nimmt man den Logit statt der Wahrscheinlichkeit als Score.
 # - `K.function` und `K.gradients` aus dem Buch gibt es nicht mehr; an ihre
 #   Stelle treten Modelle mit mehreren Ausgaben und `tf.GradientTape`.
 # - Speicher: Das Netz und acht Fotos; der Kernel brauchte in unseren
