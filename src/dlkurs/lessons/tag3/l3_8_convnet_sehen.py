@@ -69,7 +69,7 @@ if modell_datei.exists() and dlkurs.pick(quick=False, full=True):
     print("geladen:", modell_datei.name)
 else:
     print("Kein gespeichertes Modell aus 3.5 – trainiere ein Ersatznetz …")
-    modell = dlkurs.pick(quick=lambda: ersatznetz(1, 256), full=lambda: ersatznetz(8, None))()
+    modell = dlkurs.pick(quick=lambda: ersatznetz(1, 256), full=lambda: ersatznetz(15, None))()
 print("Schichten:", ", ".join(conv_layer_names(modell)))
 
 # %% [markdown]
@@ -247,11 +247,14 @@ plt.show()
 #
 # Eine Probe: Wir übermalen die heißesten 30 % der Pixel grau und schauen,
 # wie stark die Wahrscheinlichkeit der vorhergesagten Klasse fällt –
-# verglichen mit den kältesten 30 %.
+# verglichen mit den kältesten 30 %. Wo die Karte leer ist, nehmen wir die
+# Karte des Logits (sonst wären „die heißesten Pixel“ reiner Zufall).
 
 # %%
 abfall_heiss, abfall_kalt = [], []
 for foto, karte in zip(fotos, karten):
+    if karte.max() == 0:  # leere Karte: die des Logits nehmen
+        karte = gradcam(modell, foto, letzte, weighting=gradcam_karte, score="logit")[0]
     klasse = int(modell(foto[None], training=False)[0, 0] >= 0.5)
     heiss, kalt = occlusion_drop(modell, foto, karte, klasse, fraction=0.3)
     abfall_heiss.append(heiss)
